@@ -1,0 +1,91 @@
+using ELearning.Content.Diagnostics;
+using ELearning.Content.Questions;
+
+namespace ELearning.Content.Catalog;
+
+/// <summary>An immutable snapshot of everything under the content root that loaded, plus what did not.</summary>
+public sealed class CourseCatalog
+{
+    public required IReadOnlyList<Course> Courses { get; init; }
+
+    /// <summary>Every authoring problem found, errors first by path then position.</summary>
+    public required IReadOnlyList<ContentDiagnostic> Diagnostics { get; init; }
+
+    /// <summary>Changes whenever any loaded file changes; useful as a cache key.</summary>
+    public required string Version { get; init; }
+
+    public Course? FindCourse(string slug) =>
+        Courses.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.Ordinal));
+}
+
+public sealed class Course
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required IReadOnlyList<string> Languages { get; init; }
+    public decimal? Hours { get; init; }
+    public required IReadOnlyList<Module> Modules { get; init; }
+
+    public Module? FindModule(string slug) =>
+        Modules.FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.Ordinal));
+
+    /// <summary>All lessons of all modules in reading order.</summary>
+    public IEnumerable<Lesson> AllLessons => Modules.SelectMany(m => m.Lessons);
+
+    public int Minutes => Modules.Sum(m => m.Minutes);
+}
+
+public sealed class Module
+{
+    /// <summary>Folder name without its numeric prefix, e.g. <c>victim-hearing</c> for <c>01-victim-hearing</c>.</summary>
+    public required string Slug { get; init; }
+    public required string CourseSlug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required IReadOnlyList<string> Objectives { get; init; }
+
+    /// <summary>Slugs of modules of the same course that must be completed first.</summary>
+    public required IReadOnlyList<string> Prerequisites { get; init; }
+    public required IReadOnlyList<Lesson> Lessons { get; init; }
+
+    public Lesson? FindLesson(string slug) =>
+        Lessons.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));
+
+    public int Minutes => Lessons.Sum(l => l.Minutes);
+}
+
+public sealed class Lesson
+{
+    /// <summary>File name without numeric prefix and extension, e.g. <c>why-different</c> for <c>01-why-different.md</c>.</summary>
+    public required string Slug { get; init; }
+    public required string CourseSlug { get; init; }
+    public required string ModuleSlug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required int Minutes { get; init; }
+
+    /// <summary>Shown before the body with a choice to continue; null when the lesson has none.</summary>
+    public string? ContentWarning { get; init; }
+
+    /// <summary>Rendered body: HTML segments interleaved with question segments, in document order.</summary>
+    public required IReadOnlyList<LessonSegment> Segments { get; init; }
+
+    /// <summary>Short hash of the file's bytes; stored with progress and answers.</summary>
+    public required string ContentVersion { get; init; }
+
+    /// <summary>Path relative to the content root, forward slashes.</summary>
+    public required string SourcePath { get; init; }
+
+    public IEnumerable<Question> Questions => Segments.OfType<QuestionSegment>().Select(s => s.Question);
+
+    public Question? FindQuestion(string id) =>
+        Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.Ordinal));
+}
+
+public abstract record LessonSegment;
+
+/// <summary>Safe HTML produced by the shared pipeline (raw HTML disabled, link schemes filtered).</summary>
+public sealed record HtmlSegment(string Html) : LessonSegment;
+
+public sealed record QuestionSegment(Question Question) : LessonSegment;
