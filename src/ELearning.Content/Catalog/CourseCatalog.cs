@@ -45,6 +45,9 @@ public sealed class Module
     public required string Summary { get; init; }
     public required IReadOnlyList<string> Objectives { get; init; }
 
+    /// <summary>The module's folder relative to the content root, forward slashes (media lives under <c>media/</c> in it).</summary>
+    public required string FolderPath { get; init; }
+
     /// <summary>Slugs of modules of the same course that must be completed first.</summary>
     public required IReadOnlyList<string> Prerequisites { get; init; }
     public required IReadOnlyList<Lesson> Lessons { get; init; }

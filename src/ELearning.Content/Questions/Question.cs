@@ -8,7 +8,7 @@ public enum QuestionKind
 
 /// <summary>
 /// A question with its answer key. Never hand this type to a template: it carries correctness.
-/// Templates get <see cref="Prompt"/>, option ids and option HTML only, and feedback from <see cref="Grade"/>.
+/// Templates get <see cref="PromptHtml"/>, option ids and option HTML only, and feedback from <see cref="Grade"/>.
 /// </summary>
 public sealed class Question
 {

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using ELearning.Cli;
+
+var root = new RootCommand("elearn: lint course content and manage the ELearning app.")
+{
+    LintCommand.Create(),
+    UsersCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

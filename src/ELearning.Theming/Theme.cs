@@ -1,0 +1,91 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.FileProviders;
+
+namespace ELearning.Theming;
+
+/// <summary>A compiled theme: its layout, stylesheets and one template per view model.</summary>
+public sealed class Theme
+{
+    private readonly Dictionary<Type, Type> _templates;
+
+    private Theme(string name, Type layout, IReadOnlyList<string> stylesheets, IFileProvider assets, Dictionary<Type, Type> templates)
+    {
+        Name = name;
+        Assets = assets;
+        Layout = layout;
+        Stylesheets = stylesheets;
+        _templates = templates;
+    }
+
+    public string Name { get; }
+
+    /// <summary>A <see cref="LayoutComponentBase"/> wrapping every page.</summary>
+    public Type Layout { get; }
+
+    /// <summary>Stylesheet file names under <see cref="Assets"/>, linked in order.</summary>
+    public IReadOnlyList<string> Stylesheets { get; }
+
+    /// <summary>The theme's static files (CSS, images), served by the app under <c>/theme/</c>.</summary>
+    public IFileProvider Assets { get; }
+
+    public Type TemplateFor<TModel>()
+        where TModel : class =>
+        _templates.TryGetValue(typeof(TModel), out var type)
+            ? type
+            : throw new InvalidOperationException($"Theme '{Name}' has no template for {typeof(TModel).Name}.");
+
+    /// <summary>View model types every theme must provide a template for.</summary>
+    public static IReadOnlyList<Type> RequiredModels { get; } =
+    [
+        typeof(CatalogView), typeof(CourseView), typeof(LessonView), typeof(DashboardView),
+        typeof(ContentErrorsView), typeof(StatusView),
+    ];
+
+    public sealed class Builder(string name)
+    {
+        private readonly Dictionary<Type, Type> _templates = [];
+        private readonly List<string> _stylesheets = [];
+        private Type? _layout;
+        private IFileProvider? _assets;
+
+        /// <summary>Static files embedded in the theme assembly from its <c>wwwroot</c> folder.</summary>
+        public Builder EmbeddedAssets(Assembly assembly, string baseNamespace)
+        {
+            _assets = new EmbeddedFileProvider(assembly, baseNamespace);
+            return this;
+        }
+
+        public Builder Layout<TLayout>()
+            where TLayout : LayoutComponentBase
+        {
+            _layout = typeof(TLayout);
+            return this;
+        }
+
+        public Builder Stylesheet(string fileName)
+        {
+            _stylesheets.Add(fileName);
+            return this;
+        }
+
+        public Builder Template<TModel, TComponent>()
+            where TModel : class
+            where TComponent : ThemeTemplate<TModel>
+        {
+            _templates[typeof(TModel)] = typeof(TComponent);
+            return this;
+        }
+
+        public Theme Build()
+        {
+            var missing = RequiredModels.Where(m => !_templates.ContainsKey(m)).Select(m => m.Name).ToList();
+            if (_layout is null || missing.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Theme '{name}' is incomplete: {(_layout is null ? "no layout; " : "")}missing templates: {string.Join(", ", missing)}.");
+            }
+            return new Theme(name, _layout, [.. _stylesheets], _assets ?? new NullFileProvider(), new Dictionary<Type, Type>(_templates));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net.Mail;
+using ELearning.Web.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ELearning.Web.Accounts;
+
+/// <summary>
+/// The default mode needs no mail server: messages are written as .eml files to <c>{DataDirectory}/mail</c>, where an
+/// operator (or the host's mail relay, watching the folder) picks them up.
+/// </summary>
+internal sealed class PickupDirectoryEmailSender(IOptions<StorageOptions> storage, ILogger<PickupDirectoryEmailSender> logger)
+    : IEmailSender<AppUser>
+{
+    public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink) =>
+        SendAsync(email, "Confirm your ELearning account", $"Confirm your account by opening this link:\n\n{confirmationLink}\n");
+
+    public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink) =>
+        SendAsync(email, "Reset your ELearning password",
+            $"Someone asked to reset the password of your ELearning account.\nIf it was you, open this link to choose a new password:\n\n{resetLink}\n\nIf it was not you, ignore this message.\n");
+
+    public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
+        SendAsync(email, "Reset your ELearning password", $"Your password reset code: {resetCode}\n");
+
+    private async Task SendAsync(string to, string subject, string body)
+    {
+        var folder = Path.Combine(storage.Value.FullDataDirectory, "mail");
+        Directory.CreateDirectory(folder);
+        using var message = new MailMessage("no-reply@elearning.local", to, subject, body);
+        using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+        await client.SendMailAsync(message);
+        logger.LogInformation("Mail to {Recipient} written to {Folder}", to, folder);
+    }
+}

@@ -1,0 +1,50 @@
+using ELearning.Web.Accounts;
+using ELearning.Web.Components;
+using ELearning.Web.Courses;
+using ELearning.Web.Progress;
+using ELearning.Web.Security;
+using ELearning.Web.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Oversized posts are refused with 413 before any handler reads them.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+// Storage: SQLite under Storage:DataDirectory, migrations applied at start-up.
+builder.Services.AddStorage();
+// Accounts: Identity, cookies, password policy, lockout, rate limits.
+builder.AddAccounts();
+// Courses: the Markdown catalog under Content:Root and the theme named by Theme:Name.
+builder.AddCourses();
+// UI: static server-rendered Razor components, strings from resources.
+builder.Services.AddRazorComponents();
+builder.Services.AddLocalization();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAsync();
+
+app.UseExceptionHandler("/status/500");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSecurityHeaders();
+app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
+app.UseThemeAssets();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz");
+app.MapStatusPages();
+app.MapAccounts();
+app.MapCourses();
+app.MapProgress();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

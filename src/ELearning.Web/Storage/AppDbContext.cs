@@ -1,0 +1,54 @@
+using ELearning.Web.Accounts;
+using ELearning.Web.Progress;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ELearning.Web.Storage;
+
+internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public const int SlugLength = 100;
+    public const int VersionLength = 64;
+
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<KnowledgeCheckAnswer> KnowledgeCheckAnswers => Set<KnowledgeCheckAnswer>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+            user.Property(u => u.Country).HasMaxLength(2).IsRequired();
+            // Stored by name: reports stay readable and reordering the enum cannot corrupt data.
+            user.Property(u => u.Profession).HasConversion<string>().HasMaxLength(32).IsRequired();
+            user.Property(u => u.Institution).HasMaxLength(200).IsRequired();
+        });
+
+        builder.Entity<LessonProgress>(progress =>
+        {
+            progress.ToTable("LessonProgress");
+            progress.Property(p => p.CourseSlug).HasMaxLength(SlugLength);
+            progress.Property(p => p.ModuleSlug).HasMaxLength(SlugLength);
+            progress.Property(p => p.LessonSlug).HasMaxLength(SlugLength);
+            progress.Property(p => p.ContentVersion).HasMaxLength(VersionLength);
+            progress.HasIndex(p => new { p.UserId, p.CourseSlug, p.ModuleSlug, p.LessonSlug }).IsUnique();
+            progress.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<KnowledgeCheckAnswer>(answer =>
+        {
+            answer.ToTable("KnowledgeCheckAnswers");
+            answer.Property(a => a.CourseSlug).HasMaxLength(SlugLength);
+            answer.Property(a => a.ModuleSlug).HasMaxLength(SlugLength);
+            answer.Property(a => a.LessonSlug).HasMaxLength(SlugLength);
+            answer.Property(a => a.QuestionId).HasMaxLength(SlugLength);
+            answer.Property(a => a.ContentVersion).HasMaxLength(VersionLength);
+            answer.Property(a => a.SelectedOptions).HasMaxLength(200);
+            answer.HasIndex(a => new { a.UserId, a.CourseSlug, a.ModuleSlug, a.LessonSlug });
+            answer.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace ELearning.Web.Storage;
+
+internal static class StorageExtensions
+{
+    /// <summary>The SQLite database under <c>Storage:DataDirectory</c>, shared by the web app and the CLI.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var connection = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(storage.FullDataDirectory, "elearning.db"),
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+            };
+            options.UseSqlite(connection.ConnectionString)
+                .AddInterceptors(new SqlitePragmas())
+                // Migrations are hand-written (the EF design package is unavailable) and have no model snapshot;
+                // StorageTests compares the migrated schema with the model instead.
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        return services;
+    }
+
+    /// <summary>Creates the data directory and applies pending migrations.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Directory.CreateDirectory(storage.FullDataDirectory);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

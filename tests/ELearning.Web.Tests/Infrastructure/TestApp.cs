@@ -1,0 +1,184 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ELearning.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ELearning.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a fresh SQLite database and its own content folder, both in a temp directory that the test owns.
+/// Several TestApp instances over the same directory simulate restarts.
+/// </summary>
+internal sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestApp(TestDirectory? directory = null, Dictionary<string, string?>? settings = null)
+    {
+        Directory = directory ?? new TestDirectory();
+        OwnsDirectory = directory is null;
+        if (OwnsDirectory)
+        {
+            FixtureContent.WriteTo(Directory.ContentRoot);
+        }
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = Directory.DataRoot,
+            ["Content:Root"] = Directory.ContentRoot,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestDirectory Directory { get; }
+
+    private bool OwnsDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public TestClient CreateBrowser() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        }));
+
+    /// <summary>Creates an account straight through Identity (as the CLI does), for roles registration cannot give.</summary>
+    public async Task CreateUserAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], Country = "RO", RegisteredAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        foreach (var role in roles)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && OwnsDirectory)
+        {
+            Directory.Dispose();
+        }
+    }
+}
+
+/// <summary>A temp folder with <c>data/</c> and <c>content/</c>, deleted at the end.</summary>
+internal sealed class TestDirectory : IDisposable
+{
+    public TestDirectory()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "elearning-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(DataRoot);
+        System.IO.Directory.CreateDirectory(ContentRoot);
+    }
+
+    public string Root { get; }
+    public string DataRoot => Path.Combine(Root, "data");
+    public string ContentRoot => Path.Combine(Root, "content");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still holding a file (the crash test's child) must not fail the test run.
+        }
+    }
+}
+
+/// <summary>An HttpClient that behaves like a browser with JavaScript off: it keeps cookies and posts forms with their tokens.</summary>
+internal sealed class TestClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<(HttpStatusCode Status, IHtmlDocument Document)> GetPageAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, Parser.ParseDocument(html));
+    }
+
+    public async Task<string> GetHtmlAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Submits the form on <paramref name="pageUrl"/> whose action matches, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, Func<IHtmlFormElement, bool> pick, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var (status, document) = await GetPageAsync(pageUrl);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var form = document.Forms.FirstOrDefault(pick) ?? throw new InvalidOperationException($"No matching form on {pageUrl}.");
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(fields)
+            .ToList();
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(action, content);
+    }
+
+    public Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, params (string Name, string Value)[] fields) =>
+        SubmitAsync(pageUrl, f => f.GetAttribute("action") == action || (action == pageUrl && f.GetAttribute("action") is null),
+            fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    public async Task RegisterAsync(string email, string password, string name = "Ana Popescu")
+    {
+        using var response = await SubmitAsync("/Account/Register", f => f.GetAttribute("action") is null || f.GetAttribute("action") == "/Account/Register",
+        [
+            new("Input.Email", email), new("Input.DisplayName", name), new("Input.Country", "RO"),
+            new("Input.Profession", "Prosecutor"), new("Input.Institution", "DIICOT"),
+            new("Input.Password", password), new("Input.ConfirmPassword", password),
+        ]);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Contains("your account is ready", body, StringComparison.Ordinal);
+    }
+
+    public async Task<HttpResponseMessage> LoginAsync(string email, string password) =>
+        await SubmitAsync("/Account/Login", f => f.GetAttribute("action") is null || f.GetAttribute("action") == "/Account/Login",
+        [
+            new("Input.Email", email), new("Input.Password", password),
+        ]);
+
+    public async Task SignUpAndInAsync(string email, string password = TestData.Password)
+    {
+        await RegisterAsync(email, password);
+        using var response = await LoginAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public void Dispose() => Http.Dispose();
+}
+
+internal static class TestData
+{
+    public const string Password = "correct horse battery staple";
+}

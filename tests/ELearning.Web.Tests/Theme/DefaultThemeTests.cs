@@ -1,0 +1,126 @@
+using ELearning.Theming;
+using Microsoft.AspNetCore.Components;
+
+namespace ELearning.Web.Tests.Theme;
+
+public sealed class DefaultThemeTests
+{
+    private static QuestionView Question(AnswerView? answer = null, bool multiple = false) =>
+        new("peace-first", multiple, new MarkupString("<p>Which phase comes first?</p>"),
+            [new("a", new MarkupString("Account")), new("b", new MarkupString("Planning")), new("c", new MarkupString("Closure"))],
+            "/courses/c/m/l/questions/peace-first", answer);
+
+    private static LessonView Lesson(QuestionView question, string? warning = null, bool completed = false) =>
+        new("Planning", "Plan first.", 20, new Link("Course", "/courses/c"), new Link("Module", "/courses/c#module-m"),
+            warning, "/courses/c/m/l?warning=accepted",
+            [new HtmlPart(new MarkupString("<h1 id=\"planning\">Planning</h1><p>Body text.</p>")), new QuestionPart(question)],
+            completed, "/courses/c/m/l/complete",
+            new LessonLink("Intro", "/courses/c/m/intro", 10, true), null, new ProgressSummary(1, 3));
+
+    [Fact]
+    public async Task AnUnansweredQuestionIsAFieldsetOfRadioButtonsWithoutAnyVerdict()
+    {
+        var page = await ThemeRendering.RenderAsync(Lesson(Question()));
+
+        var fieldset = page.QuerySelector("#q-peace-first fieldset")!;
+        Assert.Contains("Which phase comes first?", fieldset.QuerySelector("legend")!.TextContent, StringComparison.Ordinal);
+        var inputs = fieldset.QuerySelectorAll("input");
+        Assert.All(inputs, i => Assert.Equal("radio", i.GetAttribute("type")));
+        Assert.All(inputs, i => Assert.Equal("option", i.GetAttribute("name")));
+        Assert.All(inputs, i => Assert.NotNull(page.QuerySelector($"label[for='{i.Id}']")));
+        Assert.Empty(page.QuerySelectorAll(".verdict, .option__feedback, [checked]"));
+        var form = page.QuerySelector("#q-peace-first form")!;
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("/courses/c/m/l/questions/peace-first", form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+    }
+
+    [Fact]
+    public async Task AMultipleAnswerQuestionUsesCheckBoxesAndSaysSo()
+    {
+        var page = await ThemeRendering.RenderAsync(Lesson(Question(multiple: true)));
+        Assert.All(page.QuerySelectorAll("#q-peace-first input[name=option]"), i => Assert.Equal("checkbox", i.GetAttribute("type")));
+        Assert.Contains("Choose all answers that apply.", page.QuerySelector("legend")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnsweredQuestionShowsTheChoiceItsFeedbackAndTheVerdict()
+    {
+        var answer = new AnswerView(["a"], false, [new FeedbackView("a", new MarkupString("<p>Rapport comes first.</p>"))]);
+        var page = await ThemeRendering.RenderAsync(Lesson(Question(answer)));
+
+        Assert.True(page.QuerySelector("#q-peace-first-a")!.HasAttribute("checked"));
+        Assert.False(page.QuerySelector("#q-peace-first-b")!.HasAttribute("checked"));
+        Assert.Equal("Rapport comes first.", page.QuerySelector(".option__feedback")!.TextContent.Trim());
+        Assert.Equal("status", page.QuerySelector(".verdict")!.GetAttribute("role"));
+        Assert.Equal("Try again", page.QuerySelector("#q-peace-first button")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task TheLessonShowsModuleProgressAsAnAccessibleProgressBarAndNavigation()
+    {
+        var page = await ThemeRendering.RenderAsync(Lesson(Question()));
+
+        var progress = page.QuerySelector("progress")!;
+        Assert.Equal("1", progress.GetAttribute("value"));
+        Assert.Equal("3", progress.GetAttribute("max"));
+        Assert.Equal("1", progress.GetAttribute("aria-valuenow"));
+        Assert.Equal("3", progress.GetAttribute("aria-valuemax"));
+        Assert.Equal("Progress in Module", progress.GetAttribute("aria-label"));
+        Assert.Equal("/courses/c/m/l/complete", page.QuerySelector(".lesson-status form")!.GetAttribute("action"));
+        Assert.Equal("/courses/c/m/intro", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("a[rel=next]"));
+        Assert.Equal("page", page.QuerySelector(".breadcrumb [aria-current]")!.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task AContentWarningReplacesTheBodyUntilTheLearnerContinues()
+    {
+        var page = await ThemeRendering.RenderAsync(Lesson(Question(), warning: "Describes violence."));
+
+        Assert.Contains("Describes violence.", page.QuerySelector(".content-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".lesson"));
+        Assert.Null(page.QuerySelector("form"));
+        Assert.Equal("/courses/c/m/l?warning=accepted", page.QuerySelector(".content-warning a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ACompletedLessonOffersNoCompleteButton()
+    {
+        var page = await ThemeRendering.RenderAsync(Lesson(Question(), completed: true));
+        Assert.Null(page.QuerySelector(".lesson-status form"));
+        Assert.Equal("You completed this lesson.", page.QuerySelector(".lesson-status .done")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task TheCatalogShowsProgressBarsOnlyForSignedInLearners()
+    {
+        var modules = new List<ModuleCard> { new("Hearing", "How to hear.", "/courses/c/m/l", 45, 3, null) };
+        var visitor = await ThemeRendering.RenderAsync(new CatalogView([new CourseCard("Course", "Sum.", "/courses/c", 45, null, modules, null)], null, false));
+        Assert.Empty(visitor.QuerySelectorAll("progress"));
+        Assert.Contains("45 min", visitor.QuerySelector(".course-card .meta")!.TextContent, StringComparison.Ordinal);
+
+        var learnerModules = new List<ModuleCard> { new("Hearing", "How to hear.", "/courses/c/m/l", 45, 3, new ProgressSummary(2, 3)) };
+        var learner = await ThemeRendering.RenderAsync(new CatalogView(
+            [new CourseCard("Course", "Sum.", "/courses/c", 45, 6m, learnerModules, new ProgressSummary(2, 3))],
+            new ContinueLink("Planning", "Hearing", "Course", "/courses/c/m/l"), true));
+        Assert.Equal(["2", "2"], learner.QuerySelectorAll("progress").Select(p => p.GetAttribute("aria-valuenow")));
+        Assert.Equal("/courses/c/m/l", learner.QuerySelector(".continue a")!.GetAttribute("href"));
+        Assert.Contains("6 h", learner.QuerySelector(".course-card .meta")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheDefaultThemeShipsItsStylesheetInsideTheAssembly()
+    {
+        // Building the theme checks that a template exists for every view model; the stylesheet needs no wwwroot.
+        var theme = ELearning.Themes.Default.DefaultTheme.Create();
+        Assert.Equal(["default.css"], theme.Stylesheets);
+        var css = theme.Assets.GetFileInfo("default.css");
+        Assert.True(css.Exists);
+        using var reader = new StreamReader(css.CreateReadStream());
+        var text = reader.ReadToEnd();
+        Assert.Contains("@media print", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("@import", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("url(http", text, StringComparison.Ordinal);
+    }
+}

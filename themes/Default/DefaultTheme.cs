@@ -1,0 +1,19 @@
+using ELearning.Theming;
+
+namespace ELearning.Themes.Default;
+
+public static class DefaultTheme
+{
+    public static Theme Create() =>
+        new Theme.Builder("Default")
+            .Layout<MainLayout>()
+            .EmbeddedAssets(typeof(DefaultTheme).Assembly, "ELearning.Themes.Default.wwwroot")
+            .Stylesheet("default.css")
+            .Template<CatalogView, CatalogPage>()
+            .Template<CourseView, CoursePage>()
+            .Template<LessonView, LessonPage>()
+            .Template<DashboardView, DashboardPage>()
+            .Template<ContentErrorsView, ContentErrorsPage>()
+            .Template<StatusView, StatusPage>()
+            .Build();
+}
