@@ -27,8 +27,9 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 
-app.UseExceptionHandler("/status/500");
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseExceptionHandler("/status/500", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseStatusPagesAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
 app.UseThemeAssets();
@@ -38,7 +39,6 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
-app.MapStatusPages();
 app.MapAccounts();
 app.MapCourses();
 app.MapProgress();

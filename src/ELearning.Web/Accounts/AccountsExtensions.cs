@@ -53,8 +53,11 @@ internal static class AccountsExtensions
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IEmailSender<AppUser>, PickupDirectoryEmailSender>();
 
-        var secureCookies = builder.Configuration.GetValue("Security:SecureCookies", true);
-        var cookiePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        // Cookies are Secure whenever the request came over HTTPS (directly, or through a proxy with forwarded headers).
+        // Always-secure cannot be the default: antiforgery refuses to issue tokens on the plain-HTTP localhost default.
+        var cookiePolicy = builder.Configuration.GetValue("Security:SecureCookies", false)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

@@ -26,7 +26,8 @@ internal sealed class PickupDirectoryEmailSender(IOptions<StorageOptions> storag
     {
         var folder = Path.Combine(storage.Value.FullDataDirectory, "mail");
         Directory.CreateDirectory(folder);
-        using var message = new MailMessage("no-reply@elearning.local", to, subject, body);
+        // Plain 7-bit text (the bodies are ASCII) keeps the links readable for an operator opening the file.
+        using var message = new MailMessage("no-reply@elearning.local", to, subject, body) { BodyTransferEncoding = System.Net.Mime.TransferEncoding.SevenBit };
         using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
         await client.SendMailAsync(message);
         logger.LogInformation("Mail to {Recipient} written to {Folder}", to, folder);

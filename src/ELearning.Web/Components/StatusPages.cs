@@ -1,29 +1,25 @@
 using ELearning.Theming;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 
 namespace ELearning.Web.Components;
 
-/// <summary>
-/// Friendly pages for empty error responses (re-executed by the status code and exception middleware). Mapped for
-/// every method, because a rejected POST is re-executed as a POST.
-/// </summary>
+/// <summary>The wording of error pages, shared by the status page and pages that answer 404 themselves.</summary>
 internal static class StatusPages
 {
-    public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder app)
-    {
-        app.Map("/status/{code:int}", ([FromRoute] int code, HttpContext context, IStringLocalizer<Strings> l) =>
+    /// <summary>
+    /// A rejected POST (429, 400, 500) is re-executed as a POST; the status page is a plain page, so it is rendered as
+    /// a GET instead of being treated as a form submission (which would fail antiforgery and turn a 429 into a 400).
+    /// </summary>
+    public static IApplicationBuilder UseStatusPagesAsGet(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
         {
-            // Only re-executed requests keep their status; a visitor opening /status/500 directly gets a 404 page.
-            var status = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
-                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
-                    ? code
-                    : StatusCodes.Status404NotFound;
-            return new RazorComponentResult<App>(new { Status = For(status, l) }) { StatusCode = status };
-        }).DisableAntiforgery().AllowAnonymous();
-        return app;
-    }
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+            return next(context);
+        });
 
     public static StatusView For(int code, IStringLocalizer<Strings> l)
     {

@@ -145,13 +145,17 @@ internal sealed class TestClient(HttpClient http) : IDisposable
         return await Http.PostAsync(action, content);
     }
 
+    /// <summary>Picks a Razor component form by its <c>FormName</c> (the <c>_handler</c> field it posts).</summary>
+    public static Func<IHtmlFormElement, bool> FormNamed(string name) =>
+        f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == name;
+
     public Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, params (string Name, string Value)[] fields) =>
         SubmitAsync(pageUrl, f => f.GetAttribute("action") == action || (action == pageUrl && f.GetAttribute("action") is null),
             fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
     public async Task RegisterAsync(string email, string password, string name = "Ana Popescu")
     {
-        using var response = await SubmitAsync("/Account/Register", f => f.GetAttribute("action") is null || f.GetAttribute("action") == "/Account/Register",
+        using var response = await SubmitAsync("/Account/Register", FormNamed("register"),
         [
             new("Input.Email", email), new("Input.DisplayName", name), new("Input.Country", "RO"),
             new("Input.Profession", "Prosecutor"), new("Input.Institution", "DIICOT"),
@@ -163,7 +167,7 @@ internal sealed class TestClient(HttpClient http) : IDisposable
     }
 
     public async Task<HttpResponseMessage> LoginAsync(string email, string password) =>
-        await SubmitAsync("/Account/Login", f => f.GetAttribute("action") is null || f.GetAttribute("action") == "/Account/Login",
+        await SubmitAsync("/Account/Login", FormNamed("login"),
         [
             new("Input.Email", email), new("Input.Password", password),
         ]);

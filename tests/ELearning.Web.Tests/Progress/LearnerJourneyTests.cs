@@ -29,7 +29,7 @@ public sealed class LearnerJourneyTests
 
             var (_, after) = await browser.GetPageAsync(FixtureContent.FirstLesson);
             Assert.Contains("You completed this lesson.", after.Body!.TextContent, StringComparison.Ordinal);
-            Assert.Empty(after.Forms.Where(f => f.GetAttribute("action")!.EndsWith("/complete", StringComparison.Ordinal)));
+            Assert.DoesNotContain(after.Forms, f => f.GetAttribute("action")!.EndsWith("/complete", StringComparison.Ordinal));
         }
 
         // A new app over the same data directory: progress was stored, not held in memory.

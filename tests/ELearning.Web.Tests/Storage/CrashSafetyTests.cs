@@ -57,8 +57,6 @@ public sealed class CrashSafetyTests
             };
             start.Environment["Storage__DataDirectory"] = directory.DataRoot;
             start.Environment["Content__Root"] = directory.ContentRoot;
-            // Plain HTTP on loopback: cookies cannot be Secure-only here.
-            start.Environment["Security__SecureCookies"] = "false";
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };

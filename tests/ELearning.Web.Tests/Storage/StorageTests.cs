@@ -62,7 +62,7 @@ public sealed class StorageTests : IDisposable
         var tables = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' ORDER BY name";
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

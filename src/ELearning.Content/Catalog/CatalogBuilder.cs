@@ -1,0 +1,311 @@
+using ELearning.Content.Diagnostics;
+using ELearning.Content.Markdown;
+
+namespace ELearning.Content.Catalog;
+
+/// <summary>
+/// Assembles a catalog from a scanned tree. Files come from the cache (parsed once per version); what depends on
+/// other files — link targets, duplicate slugs and question ids, prerequisites — is checked on every build.
+/// </summary>
+internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
+{
+    private readonly List<ContentDiagnostic> _diagnostics = [];
+
+    public CourseCatalog Build()
+    {
+        var courses = new List<Course>();
+        foreach (var folder in tree.Root.Children.Where(c => c.IsDirectory))
+        {
+            if (!ContentNames.IsSlug(folder.Name))
+            {
+                Warning(folder.Path, $"'{folder.Name}' is not a course folder name (lowercase letters, digits and hyphens); it is skipped");
+                continue;
+            }
+            var course = BuildCourse(folder);
+            if (course is not null)
+            {
+                courses.Add(course);
+            }
+        }
+        return new CourseCatalog
+        {
+            Courses = courses,
+            Diagnostics = [.. _diagnostics
+                .OrderBy(d => d.Path, StringComparer.Ordinal)
+                .ThenBy(d => d.Line)
+                .ThenBy(d => d.Column)],
+            Version = tree.Signature[..16],
+        };
+    }
+
+    private Course? BuildCourse(ContentEntry folder)
+    {
+        CourseFile? courseFile = null;
+        var courseYml = folder.Children.FirstOrDefault(c => !c.IsDirectory && c.Name == ContentNames.CourseFile);
+        if (courseYml is null)
+        {
+            Error($"{folder.Path}/{ContentNames.CourseFile}", 1, 1, "course.yml is missing; the course is skipped");
+        }
+        else
+        {
+            (courseFile, var diagnostics) = cache.Get(courseYml, CourseFile.Parse);
+            _diagnostics.AddRange(diagnostics);
+        }
+
+        var candidates = new List<(int Number, string Slug, ContentEntry Folder)>();
+        foreach (var child in folder.Children)
+        {
+            if (child.IsDirectory && ContentNames.TryParseNumbered(child.Name, out var number, out var slug))
+            {
+                candidates.Add((number, slug, child));
+            }
+            else if (child.IsDirectory && child.Name != ContentNames.MediaFolder)
+            {
+                Warning(child.Path, $"'{child.Name}' is not a module folder name (NN-slug, e.g. 01-victim-hearing); it is skipped");
+            }
+            else if (!child.IsDirectory && child.Name != ContentNames.CourseFile)
+            {
+                Warning(child.Path, "this file is not part of a course (course.yml and NN-module folders); it is ignored");
+            }
+        }
+
+        var questionIds = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
+        var modules = new List<ModuleDraft>();
+        var folderSlugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, slug, moduleFolder) in candidates.OrderBy(c => c.Number).ThenBy(c => c.Folder.Name, StringComparer.Ordinal))
+        {
+            if (!folderSlugs.TryAdd(slug, moduleFolder.Name))
+            {
+                Error(moduleFolder.Path, 1, 1, $"duplicate module slug '{slug}' (also {folderSlugs[slug]}); the folder is skipped");
+                continue;
+            }
+            var module = BuildModule(folder.Name, slug, moduleFolder, questionIds);
+            if (module is not null)
+            {
+                modules.Add(module);
+            }
+        }
+        ResolvePrerequisites(modules, folderSlugs.Keys.ToHashSet(StringComparer.Ordinal));
+
+        if (courseFile is null)
+        {
+            return null;
+        }
+        if (modules.Count == 0)
+        {
+            Warning(courseYml!.Path, "the course has no modules yet");
+        }
+        return new Course
+        {
+            Slug = folder.Name,
+            Title = courseFile.Title,
+            Summary = courseFile.Summary,
+            Languages = courseFile.Languages,
+            Hours = courseFile.Hours,
+            Modules = [.. modules.Select(m => new Module
+            {
+                Slug = m.Slug,
+                CourseSlug = folder.Name,
+                Title = m.File.Title,
+                Summary = m.File.Summary,
+                Objectives = m.File.Objectives,
+                FolderPath = m.Folder.Path,
+                Prerequisites = [.. m.File.Prerequisites.Select(p => p.Value).Distinct(StringComparer.Ordinal)],
+                Lessons = m.Lessons,
+            })],
+        };
+    }
+
+    private ModuleDraft? BuildModule(string courseSlug, string slug, ContentEntry folder, Dictionary<string, (string Path, int Line)> questionIds)
+    {
+        ModuleFile? moduleFile = null;
+        var moduleYml = folder.Children.FirstOrDefault(c => !c.IsDirectory && c.Name == ContentNames.ModuleFile);
+        var moduleYmlPath = $"{folder.Path}/{ContentNames.ModuleFile}";
+        if (moduleYml is null)
+        {
+            Error(moduleYmlPath, 1, 1, "module.yml is missing; the module and its lessons are skipped");
+        }
+        else
+        {
+            (moduleFile, var diagnostics) = cache.Get(moduleYml, ModuleFile.Parse);
+            _diagnostics.AddRange(diagnostics);
+        }
+
+        var candidates = new List<(int Number, string Slug, ContentEntry File)>();
+        foreach (var child in folder.Children)
+        {
+            if (child.IsDirectory)
+            {
+                if (child.Name != ContentNames.MediaFolder)
+                {
+                    Warning(child.Path, "a module holds lessons and a media/ folder only; this folder is ignored");
+                }
+            }
+            else if (ContentNames.TryParseLessonFile(child.Name, out var number, out var lessonSlug))
+            {
+                candidates.Add((number, lessonSlug, child));
+            }
+            else if (child.Name != ContentNames.ModuleFile && !ContentNames.IsTranslationFile(child.Name))
+            {
+                Warning(child.Path, "this file is not a lesson (NN-slug.md, e.g. 01-why-different.md); it is ignored");
+            }
+        }
+
+        var lessons = new List<Lesson>();
+        var lessonSlugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, lessonSlug, file) in candidates.OrderBy(c => c.Number).ThenBy(c => c.File.Name, StringComparer.Ordinal))
+        {
+            if (!lessonSlugs.TryAdd(lessonSlug, file.Name))
+            {
+                Error(file.Path, 1, 1, $"duplicate lesson slug '{lessonSlug}' (also {lessonSlugs[lessonSlug]}); the file is skipped");
+                continue;
+            }
+            var address = new LessonAddress(courseSlug, folder.Name, slug, lessonSlug);
+            var (parsed, diagnostics) = cache.Get(file, (bytes, bag) => LessonFile.Parse(address, file.Path, bytes, bag));
+            _diagnostics.AddRange(diagnostics);
+            if (parsed is null)
+            {
+                continue;
+            }
+            var ok = CheckReferences(file.Path, parsed.References);
+            if (ok && parsed.Lesson is not null && moduleFile is not null && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds))
+            {
+                lessons.Add(parsed.Lesson);
+            }
+        }
+
+        if (moduleFile is null)
+        {
+            return null;
+        }
+        if (lessons.Count == 0)
+        {
+            Warning(moduleYmlPath, "the module has no lessons yet");
+        }
+        return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons);
+    }
+
+    private bool CheckReferences(string path, IReadOnlyList<FileReference> references)
+    {
+        var ok = true;
+        foreach (var reference in references.Where(r => !tree.Files.Contains(r.TargetPath)))
+        {
+            Error(path, reference.Line, reference.Column, reference.IsImage
+                ? $"image not found: '{reference.Url}' (looked for {reference.TargetPath})"
+                : $"link target not found: '{reference.Url}' (looked for {reference.TargetPath})");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /// <summary>Question ids are unique within a course: answers are stored under them.</summary>
+    private bool ClaimQuestionIds(string path, IReadOnlyList<QuestionIdUse> uses, Dictionary<string, (string Path, int Line)> claimed)
+    {
+        var local = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var use in uses)
+        {
+            if (claimed.TryGetValue(use.Id, out var first) || local.TryGetValue(use.Id, out first))
+            {
+                Error(path, use.Line, use.Column, $"duplicate question id '{use.Id}' (first used at {first.Path}:{first.Line}); ids must be unique within the course");
+                ok = false;
+                continue;
+            }
+            local[use.Id] = (path, use.Line);
+        }
+        if (ok)
+        {
+            foreach (var (id, location) in local)
+            {
+                claimed[id] = location;
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>
+    /// Drops modules whose prerequisites are unknown, did not load, or form a cycle, until stable: every slug in a
+    /// loaded module's prerequisites then names a loaded module, and learners can always complete them.
+    /// </summary>
+    private void ResolvePrerequisites(List<ModuleDraft> modules, HashSet<string> folderSlugs)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            var loaded = modules.Select(m => m.Slug).ToHashSet(StringComparer.Ordinal);
+            foreach (var module in modules.ToList())
+            {
+                foreach (var prerequisite in module.File.Prerequisites)
+                {
+                    var problem = prerequisite.Value == module.Slug ? "a module cannot be its own prerequisite"
+                        : loaded.Contains(prerequisite.Value) ? null
+                        : folderSlugs.Contains(prerequisite.Value) ? $"prerequisite '{prerequisite.Value}' did not load (see its errors); this module is skipped until it does"
+                        : $"unknown prerequisite '{prerequisite.Value}': no module of this course has that slug";
+                    if (problem is not null)
+                    {
+                        Error(module.ModuleYmlPath, prerequisite.Line, prerequisite.Column, problem);
+                        modules.Remove(module);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            if (!changed && FindCycle(modules) is { } cycle)
+            {
+                var description = string.Join(" → ", cycle.Select(m => m.Slug).Append(cycle[0].Slug));
+                for (var i = 0; i < cycle.Count; i++)
+                {
+                    var next = cycle[(i + 1) % cycle.Count].Slug;
+                    var at = cycle[i].File.Prerequisites.First(p => p.Value == next);
+                    Error(cycle[i].ModuleYmlPath, at.Line, at.Column, $"prerequisites form a cycle: {description}");
+                    modules.Remove(cycle[i]);
+                }
+                changed = true;
+            }
+        }
+    }
+
+    private static List<ModuleDraft>? FindCycle(List<ModuleDraft> modules)
+    {
+        var bySlug = modules.ToDictionary(m => m.Slug, StringComparer.Ordinal);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
+        var path = new List<ModuleDraft>();
+        foreach (var module in modules)
+        {
+            if (Visit(module) is { } cycle)
+            {
+                return cycle;
+            }
+        }
+        return null;
+
+        List<ModuleDraft>? Visit(ModuleDraft module)
+        {
+            if (state.TryGetValue(module.Slug, out var s))
+            {
+                return s == 1 ? path[path.IndexOf(module)..] : null;
+            }
+            state[module.Slug] = 1;
+            path.Add(module);
+            foreach (var prerequisite in module.File.Prerequisites)
+            {
+                if (bySlug.TryGetValue(prerequisite.Value, out var next) && Visit(next) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+            path.RemoveAt(path.Count - 1);
+            state[module.Slug] = 2;
+            return null;
+        }
+    }
+
+    private void Error(string path, int line, int column, string message) =>
+        _diagnostics.Add(new ContentDiagnostic(path, line, column, DiagnosticSeverity.Error, message));
+
+    private void Warning(string path, string message) =>
+        _diagnostics.Add(new ContentDiagnostic(path, 1, 1, DiagnosticSeverity.Warning, message));
+
+    private sealed record ModuleDraft(string Slug, ContentEntry Folder, string ModuleYmlPath, ModuleFile File, List<Lesson> Lessons);
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ELearning.Content.Catalog;
+
+/// <summary>The naming rules of the content tree: <c>NN-slug</c> folders and files, slugs, translations.</summary>
+internal static partial class ContentNames
+{
+    public const string CourseFile = "course.yml";
+    public const string ModuleFile = "module.yml";
+    public const string MediaFolder = "media";
+
+    public static bool IsSlug(string value) => SlugPattern().IsMatch(value);
+
+    /// <summary><c>01-victim-hearing</c> → (1, <c>victim-hearing</c>).</summary>
+    public static bool TryParseNumbered(string name, out int number, [NotNullWhen(true)] out string? slug)
+    {
+        var match = NumberedPattern().Match(name);
+        return TryRead(match, out number, out slug);
+    }
+
+    /// <summary><c>02-rights.md</c> → (2, <c>rights</c>); translations (<c>02-rights.ro.md</c>) do not match.</summary>
+    public static bool TryParseLessonFile(string name, out int number, [NotNullWhen(true)] out string? slug)
+    {
+        var match = LessonFilePattern().Match(name);
+        return TryRead(match, out number, out slug);
+    }
+
+    /// <summary><c>02-rights.ro.md</c>: a translation, ignored in this release.</summary>
+    public static bool IsTranslationFile(string name) => TranslationFilePattern().IsMatch(name);
+
+    private static bool TryRead(Match match, out int number, [NotNullWhen(true)] out string? slug)
+    {
+        // int.TryParse fails on absurdly long prefixes; such names are simply not numbered.
+        if (match.Success && int.TryParse(match.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+        {
+            slug = match.Groups["slug"].Value;
+            return true;
+        }
+        number = 0;
+        slug = null;
+        return false;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^(?<n>[0-9]+)-(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedPattern();
+
+    [GeneratedRegex(@"^(?<n>[0-9]+)-(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$", RegexOptions.CultureInvariant)]
+    private static partial Regex LessonFilePattern();
+
+    [GeneratedRegex(@"^[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]{2}\.md$", RegexOptions.CultureInvariant)]
+    private static partial Regex TranslationFilePattern();
+}

@@ -1,0 +1,34 @@
+using Markdig.Extensions.Alerts;
+using Markdig.Helpers;
+using Markdig.Renderers;
+
+namespace ELearning.Content.Markdown;
+
+/// <summary>GitHub alert kinds plus the project's own (<c>LEGAL</c>, <c>COUNTRY</c>, <c>PRACTICE</c>).</summary>
+internal static class Callouts
+{
+    private static readonly Dictionary<string, string> s_projectTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["LEGAL"] = "Legal",
+        ["COUNTRY"] = "Country",
+        ["PRACTICE"] = "Practice",
+    };
+
+    private static readonly HashSet<string> s_gitHubKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION",
+    };
+
+    public static bool IsKnown(string kind) => s_gitHubKinds.Contains(kind) || s_projectTitles.ContainsKey(kind);
+
+    /// <summary>Writes the title paragraph; Markdig's alert parser already set <c>markdown-alert markdown-alert-{kind}</c>.</summary>
+    public static void RenderTitle(HtmlRenderer renderer, StringSlice kind)
+    {
+        if (s_projectTitles.TryGetValue(kind.ToString(), out var title))
+        {
+            renderer.WriteLine($"<p class=\"markdown-alert-title\">{title}</p>");
+            return;
+        }
+        AlertBlockRenderer.DefaultRenderKind(renderer, kind);
+    }
+}

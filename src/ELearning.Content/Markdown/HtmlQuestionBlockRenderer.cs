@@ -1,0 +1,15 @@
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace ELearning.Content.Markdown;
+
+/// <summary>
+/// Renders nothing. Questions reach the page as question segments through the theme; without a renderer Markdig
+/// would fall back to printing the block's children, answer key and feedback included.
+/// </summary>
+internal sealed class HtmlQuestionBlockRenderer : HtmlObjectRenderer<QuestionBlock>
+{
+    protected override void Write(HtmlRenderer renderer, QuestionBlock obj)
+    {
+    }
+}

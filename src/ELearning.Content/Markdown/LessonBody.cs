@@ -1,0 +1,154 @@
+using ELearning.Content.Catalog;
+using ELearning.Content.Diagnostics;
+using Markdig.Extensions.Alerts;
+using Markdig.Syntax;
+
+namespace ELearning.Content.Markdown;
+
+/// <summary>A lesson's Markdown body, parsed once and rendered into segments.</summary>
+internal sealed record LessonBody(
+    IReadOnlyList<LessonSegment> Segments,
+    IReadOnlyList<FileReference> References,
+    IReadOnlyList<QuestionIdUse> QuestionIds)
+{
+    private static readonly LessonBody s_empty = new([], [], []);
+
+    /// <summary>
+    /// Parses and renders <paramref name="markdown"/>. Line numbers in diagnostics are those of the text given, so
+    /// callers blank out front matter rather than cut it off. Rendering happens even when errors are reported: the
+    /// output is safe either way, and tests rely on it.
+    /// </summary>
+    public static LessonBody Render(string markdown, LessonAddress address, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return RenderCore(markdown, address, diagnostics);
+        }
+        catch (ArgumentException ex) when (IsDepthLimit(ex))
+        {
+            diagnostics.Error(FindTooDeepLine(markdown, address), 1,
+                $"Markdown is nested too deeply (more than {ContentPipeline.Pipeline.MaximumNestingDepth} levels of quotes, lists or emphasis); flatten it");
+            return s_empty;
+        }
+    }
+
+    private static LessonBody RenderCore(string markdown, LessonAddress address, DiagnosticBag diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(markdown, ContentPipeline.Pipeline);
+        CheckQuestionPlacement(document, diagnostics);
+        CheckCallouts(document, diagnostics);
+        var references = new List<FileReference>();
+        LinkRewriter.Apply(document, address, diagnostics, references);
+
+        using var writer = new SegmentWriter();
+        var reader = new QuestionReader(diagnostics, writer);
+        var segments = new List<LessonSegment>();
+        var questionIds = new List<QuestionIdUse>();
+        var pending = new List<Block>();
+        foreach (var block in document)
+        {
+            if (block is not QuestionBlock questionBlock)
+            {
+                pending.Add(block);
+                continue;
+            }
+            Flush();
+            var (question, id) = reader.Read(questionBlock);
+            if (id is not null)
+            {
+                questionIds.Add(id);
+            }
+            if (question is not null)
+            {
+                segments.Add(new QuestionSegment(question));
+            }
+        }
+        Flush();
+        return new LessonBody(segments, references, questionIds);
+
+        void Flush()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+            var html = writer.Render(renderer => pending.ForEach(b => renderer.Render(b)));
+            pending.Clear();
+            if (!string.IsNullOrWhiteSpace(html))
+            {
+                segments.Add(new HtmlSegment(html));
+            }
+        }
+    }
+
+    // Markdig 1.x throws a plain ArgumentException when MaximumNestingDepth is exceeded, while parsing (blocks) or
+    // while rendering (e.g. emphasis); the message is the only tell.
+    private static bool IsDepthLimit(ArgumentException ex) =>
+        ex.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The exception carries no position: bisect on line prefixes for the first line that breaks the limit.</summary>
+    private static int FindTooDeepLine(string markdown, LessonAddress address)
+    {
+        var lines = markdown.Split('\n');
+        int low = 1, high = lines.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (Fails(string.Join('\n', lines, 0, middle)))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+        return low;
+
+        bool Fails(string prefix)
+        {
+            try
+            {
+                RenderCore(prefix, address, new DiagnosticBag(""));
+                return false;
+            }
+            catch (ArgumentException ex) when (IsDepthLimit(ex))
+            {
+                return true;
+            }
+        }
+    }
+
+    private static void CheckQuestionPlacement(MarkdownDocument document, DiagnosticBag diagnostics)
+    {
+        foreach (var question in document.Descendants<QuestionBlock>())
+        {
+            if (question.Parent is not MarkdownDocument)
+            {
+                diagnostics.Error(question.Line + 1, question.Column + 1,
+                    "a question cannot be inside a quote, a list or another question; start '::: question' on its own line at the left margin");
+            }
+            if (!question.IsClosed)
+            {
+                diagnostics.Error(question.Line + 1, question.Column + 1, "the question is not closed; end it with a ':::' line");
+            }
+        }
+        foreach (var line in QuestionBlockParser.GetStrayFences(document))
+        {
+            diagnostics.Error(line + 1, 1, "':::' closes a question, but no question is open here");
+        }
+    }
+
+    private static void CheckCallouts(MarkdownDocument document, DiagnosticBag diagnostics)
+    {
+        foreach (var alert in document.Descendants<AlertBlock>())
+        {
+            var kind = alert.Kind.ToString();
+            if (!Callouts.IsKnown(kind))
+            {
+                diagnostics.Warning(alert.Line + 1, alert.Column + 1,
+                    $"unknown callout '[!{kind}]'; use NOTE, TIP, IMPORTANT, WARNING, CAUTION, LEGAL, COUNTRY or PRACTICE");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Markdig;
+using Markdig.Renderers;
+
+namespace ELearning.Content.Markdown;
+
+/// <summary>Adds <c>::: question</c> blocks to a pipeline.</summary>
+internal sealed class QuestionBlockExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        if (!pipeline.BlockParsers.Contains<QuestionBlockParser>())
+        {
+            pipeline.BlockParsers.Insert(0, new QuestionBlockParser());
+        }
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<HtmlQuestionBlockRenderer>())
+        {
+            html.ObjectRenderers.Insert(0, new HtmlQuestionBlockRenderer());
+        }
+    }
+}

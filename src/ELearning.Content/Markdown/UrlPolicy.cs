@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace ELearning.Content.Markdown;
+
+/// <summary>Which link and image addresses may reach the page: http, https, mailto and relative ones.</summary>
+internal static class UrlPolicy
+{
+    /// <summary>
+    /// The scheme a browser would see in <paramref name="url"/> (already entity- and escape-decoded by Markdig),
+    /// lowercased; null when the URL is relative.
+    /// </summary>
+    /// <remarks>
+    /// Follows the WHATWG URL parser: leading and trailing C0 controls and spaces are stripped, tabs and newlines
+    /// anywhere are removed, then a scheme is an ASCII letter followed by letters, digits, <c>+ - .</c> up to a colon.
+    /// So <c>" java\tscript:"</c> and <c>JaVaScRiPt:</c> are both <c>javascript</c>.
+    /// </remarks>
+    public static string? SchemeOf(string url)
+    {
+        var cleaned = new StringBuilder(url.Length);
+        foreach (var c in url)
+        {
+            if (c is not ('\t' or '\n' or '\r'))
+            {
+                cleaned.Append(c);
+            }
+        }
+        var trimmed = cleaned.ToString().TrimWhere(IsControlOrSpace);
+        if (trimmed.Length == 0 || !char.IsAsciiLetter(trimmed[0]))
+        {
+            return null;
+        }
+        for (var i = 1; i < trimmed.Length; i++)
+        {
+            var c = trimmed[i];
+            if (c == ':')
+            {
+                return trimmed[..i].ToLowerInvariant();
+            }
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    public static bool IsAllowed(string? scheme) => scheme is null or "http" or "https" or "mailto";
+
+    private static bool IsControlOrSpace(char c) => c <= ' ';
+
+    private static string TrimWhere(this string value, Func<char, bool> predicate)
+    {
+        var start = 0;
+        var end = value.Length;
+        while (start < end && predicate(value[start]))
+        {
+            start++;
+        }
+        while (end > start && predicate(value[end - 1]))
+        {
+            end--;
+        }
+        return value[start..end];
+    }
+}

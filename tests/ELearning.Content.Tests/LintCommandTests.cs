@@ -1,0 +1,81 @@
+using System.CommandLine;
+using ELearning.Cli;
+using ELearning.Content.Tests.Support;
+
+namespace ELearning.Content.Tests;
+
+public sealed class LintCommandTests
+{
+    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
+    {
+        var root = new RootCommand { LintCommand.Create() };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString());
+    }
+
+    [Fact]
+    public void CleanContentExitsZeroWithASummary()
+    {
+        using var content = ContentFolder.WithMinimalCourse();
+
+        var (exitCode, output, _) = Invoke("lint", content.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("1 course, 1 lesson, 0 errors, 0 warnings\n", output);
+    }
+
+    [Fact]
+    public void ErrorsArePrintedAsPathLineColumnAndExitOne()
+    {
+        using var content = ContentFolder.WithMinimalCourse()
+            .Lesson("thb/01-hearing/02-bad.md", "![](media/x.png)\n")
+            .Write("thb/01-hearing/notes.txt", "x")
+            .Lesson("thb/01-hearing/03-good.md");
+
+        var (exitCode, output, _) = Invoke("lint", content.Root);
+
+        Assert.Equal(1, exitCode);
+        var root = content.Root.Replace('\\', '/');
+        Assert.Equal(
+            $"""
+            {root}/thb/01-hearing/02-bad.md:6:1: error: image has no alt text; describe what it shows, e.g. ![A hearing room with soft chairs](media/room.jpg)
+            {root}/thb/01-hearing/02-bad.md:6:1: error: image not found: 'media/x.png' (looked for thb/01-hearing/media/x.png)
+            {root}/thb/01-hearing/notes.txt:1:1: warning: this file is not a lesson (NN-slug.md, e.g. 01-why-different.md); it is ignored
+            1 course, 2 lessons, 2 errors, 1 warning
+
+            """,
+            output);
+    }
+
+    [Fact]
+    public void MissingFolderExitsTwo()
+    {
+        var (exitCode, _, error) = Invoke("lint", Path.Combine(Path.GetTempPath(), "no-such-content-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no such folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PathDefaultsToContent()
+    {
+        var command = LintCommand.Create();
+        var argument = Assert.IsType<Argument<string>>(Assert.Single(command.Arguments));
+
+        Assert.Equal("content", new RootCommand { command }.Parse(["lint"]).GetValue(argument));
+    }
+
+    [Fact]
+    public void RelativePathsArePrintedAsGiven()
+    {
+        using var content = ContentFolder.WithMinimalCourse().Write("thb/stray.txt", "x");
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, content.Root).Replace('\\', '/');
+
+        var (exitCode, output, _) = Invoke("lint", relative + "/");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith($"{relative}/thb/stray.txt:1:1: warning:", output, StringComparison.Ordinal);
+    }
+}
