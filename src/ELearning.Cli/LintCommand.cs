@@ -47,8 +47,8 @@ internal static class LintCommand
         var errors = catalog.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = catalog.Diagnostics.Count - errors;
         var lessons = catalog.Courses.Sum(c => c.AllLessons.Count());
-        output.WriteLine(
-            $"{Count(catalog.Courses.Count, "course")}, {Count(lessons, "lesson")}, {Count(errors, "error")}, {Count(warnings, "warning")}");
+        output.WriteLine(string.Join(", ",
+            Count(catalog.Courses.Count, "course"), Count(lessons, "lesson"), Count(errors, "error"), Count(warnings, "warning")));
         return errors > 0 ? 1 : 0;
     }
 

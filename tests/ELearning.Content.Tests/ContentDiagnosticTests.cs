@@ -110,6 +110,50 @@ public sealed class ContentDiagnosticTests
     }
 
     [Fact]
+    public void SeveralYamlDocumentsAreAnError()
+    {
+        using var content = ContentFolder.WithMinimalCourse().Course("thb", "title: A\nsummary: B\n---\ntitle: C\n");
+
+        DiagnosticAssert.HasError(content.Load(), "thb/course.yml", 3, 1, "only one YAML document is allowed");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    public void EmptyYamlReportsTheMissingKeys(string yaml)
+    {
+        using var content = ContentFolder.WithMinimalCourse().Course("thb", yaml);
+
+        var catalog = content.Load();
+
+        DiagnosticAssert.HasError(catalog, "thb/course.yml", 1, 1, "missing required key 'title'");
+        DiagnosticAssert.HasError(catalog, "thb/course.yml", 1, 1, "missing required key 'summary'");
+    }
+
+    [Fact]
+    public void DeeplyNestedYamlIsAnErrorNotACrash()
+    {
+        using var content = ContentFolder.WithMinimalCourse().Course("thb", "title: A\nsummary: B\nlanguages: " + new string('[', 100_000) + "\n");
+
+        var catalog = content.Load();
+
+        DiagnosticAssert.HasError(catalog, "thb/course.yml", 3, 28, "YAML nested more than 16 levels deep");
+        Assert.Empty(catalog.Courses);
+    }
+
+    [Fact]
+    public void BracketsInQuotedTextAndCommentsDoNotCountAsNesting()
+    {
+        var brackets = new string('[', 40);
+        using var content = ContentFolder.WithMinimalCourse().Course("thb", $"title: \"{brackets}\"\nsummary: '{brackets}' # {brackets}\n");
+
+        var catalog = content.Load();
+
+        DiagnosticAssert.NoErrors(catalog.Diagnostics);
+        Assert.Equal(brackets, catalog.Courses[0].Title);
+    }
+
+    [Fact]
     public void YamlThatIsNotAMappingIsAnError()
     {
         using var content = ContentFolder.WithMinimalCourse().Course("thb", "- title\n- summary\n");
@@ -164,6 +208,8 @@ public sealed class ContentDiagnosticTests
     [InlineData("[x](../../../../etc/passwd)", "points outside the content folder")]
     [InlineData("[x](notes.md)", "is not a lesson")]
     [InlineData("[x](../01-hearing/)", "is a folder")]
+    [InlineData("[x](media/handout.pdf)", "cannot be served: media/ holds images only")]
+    [InlineData("![x](media/diagram.svg)", "SVG is excluded because it can run scripts")]
     public void LinksThatCannotBeServedAreErrors(string link, string message)
     {
         using var content = WithLessonBody($"Text {link}\n");

@@ -1,7 +1,9 @@
 using ELearning.Content.Catalog;
 using ELearning.Content.Diagnostics;
+using ELearning.Content.Markdown;
 using ELearning.Content.Questions;
 using ELearning.Content.Tests.Support;
+using Markdig;
 
 namespace ELearning.Content.Tests;
 
@@ -102,6 +104,29 @@ public sealed class QuestionTests
     }
 
     [Fact]
+    public void PipelineRendersNothingForAQuestionBlockEvenWhenRenderedWhole()
+    {
+        // Without its own renderer Markdig would print the block's children: the options, ticks and feedback.
+        var html = Markdig.Markdown.ToHtml(PeaceFirst, ContentPipeline.Pipeline);
+
+        Assert.Equal("<p>Intro paragraph.</p>\n<p>Closing paragraph.</p>\n", html);
+    }
+
+    [Fact]
+    public void RegisteringTheQuestionExtensionTwiceAddsOneParserAndOneRenderer()
+    {
+        var pipeline = new MarkdownPipelineBuilder().UseQuestionBlocks().UseQuestionBlocks();
+        pipeline.Extensions.Add(new QuestionBlockExtension());
+
+        var built = pipeline.Build();
+        var renderer = new Markdig.Renderers.HtmlRenderer(TextWriter.Null);
+        built.Setup(renderer);
+
+        Assert.Single(pipeline.BlockParsers.OfType<QuestionBlockParser>());
+        Assert.Single(renderer.ObjectRenderers.OfType<HtmlQuestionBlockRenderer>());
+    }
+
+    [Fact]
     public void SeveralCorrectOptionsMakeAMultipleChoiceQuestion()
     {
         var question = Single("::: question id=indicators\nWhich are indicators?\n\n- [x] Debt bondage\n- [X] Withheld documents\n- [ ] A valid contract\n:::\n");
@@ -178,8 +203,15 @@ public sealed class QuestionTests
         HasError("::: question id=q type=both\nPick.\n\n- [x] A\n- [ ] B\n:::\n", 1, 19, "type must be 'single' or 'multiple'");
 
     [Fact]
-    public void OtherBlockKindsAreErrors() =>
-        HasError("::: warning\nText.\n:::\n", 1, 5, "unknown block '::: warning'");
+    public void OtherBlockKindsAreOneErrorAndRenderNothing()
+    {
+        var (body, diagnostics) = Render.Body("::: warning\nSecret text.\n:::\n");
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((1, 5, DiagnosticSeverity.Error), (error.Line, error.Column, error.Severity));
+        Assert.Contains("unknown block '::: warning'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(body.Segments);
+    }
 
     [Fact]
     public void PlainListInsteadOfTaskListIsAnError() =>

@@ -3,10 +3,8 @@ using ELearning.Content.Markdown;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary>
-/// Assembles a catalog from a scanned tree. Files come from the cache (parsed once per version); what depends on
-/// other files — link targets, duplicate slugs and question ids, prerequisites — is checked on every build.
-/// </summary>
+// Assembles a catalog from a scanned tree. Files come from the cache (parsed once per version); what depends on other
+// files — link targets, duplicate slugs and question ids, prerequisites — is checked on every build.
 internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
 {
     private readonly List<ContentDiagnostic> _diagnostics = [];
@@ -116,7 +114,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         };
     }
 
-    private ModuleDraft? BuildModule(string courseSlug, string slug, ContentEntry folder, Dictionary<string, (string Path, int Line)> questionIds)
+    private ModuleDraft? BuildModule(
+        string courseSlug, string slug, ContentEntry folder, Dictionary<string, (string Path, int Line)> questionIds)
     {
         ModuleFile? moduleFile = null;
         var moduleYml = folder.Children.FirstOrDefault(c => !c.IsDirectory && c.Name == ContentNames.ModuleFile);
@@ -198,7 +197,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         return ok;
     }
 
-    /// <summary>Question ids are unique within a course: answers are stored under them.</summary>
+    // Question ids are unique within a course: answers are stored under them.
     private bool ClaimQuestionIds(string path, IReadOnlyList<QuestionIdUse> uses, Dictionary<string, (string Path, int Line)> claimed)
     {
         var local = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
@@ -207,7 +206,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             if (claimed.TryGetValue(use.Id, out var first) || local.TryGetValue(use.Id, out first))
             {
-                Error(path, use.Line, use.Column, $"duplicate question id '{use.Id}' (first used at {first.Path}:{first.Line}); ids must be unique within the course");
+                Error(path, use.Line, use.Column,
+                    $"duplicate question id '{use.Id}' (first used at {first.Path}:{first.Line}); ids must be unique within the course");
                 ok = false;
                 continue;
             }
@@ -223,10 +223,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         return ok;
     }
 
-    /// <summary>
-    /// Drops modules whose prerequisites are unknown, did not load, or form a cycle, until stable: every slug in a
-    /// loaded module's prerequisites then names a loaded module, and learners can always complete them.
-    /// </summary>
+    // Drops modules whose prerequisites are unknown, did not load, or form a cycle, until stable: every slug in a
+    // loaded module's prerequisites then names a loaded module, and learners can always complete them.
     private void ResolvePrerequisites(List<ModuleDraft> modules, HashSet<string> folderSlugs)
     {
         var changed = true;
@@ -240,7 +238,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 {
                     var problem = prerequisite.Value == module.Slug ? "a module cannot be its own prerequisite"
                         : loaded.Contains(prerequisite.Value) ? null
-                        : folderSlugs.Contains(prerequisite.Value) ? $"prerequisite '{prerequisite.Value}' did not load (see its errors); this module is skipped until it does"
+                        : folderSlugs.Contains(prerequisite.Value)
+                            ? $"prerequisite '{prerequisite.Value}' did not load (see its errors); this module is skipped until it does"
                         : $"unknown prerequisite '{prerequisite.Value}': no module of this course has that slug";
                     if (problem is not null)
                     {

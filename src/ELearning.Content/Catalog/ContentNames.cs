@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary>The naming rules of the content tree: <c>NN-slug</c> folders and files, slugs, translations.</summary>
+// The naming rules of the content tree: NN-slug folders and files, slugs, translations.
 internal static partial class ContentNames
 {
     public const string CourseFile = "course.yml";
@@ -13,21 +13,21 @@ internal static partial class ContentNames
 
     public static bool IsSlug(string value) => SlugPattern().IsMatch(value);
 
-    /// <summary><c>01-victim-hearing</c> → (1, <c>victim-hearing</c>).</summary>
+    // 01-victim-hearing → (1, victim-hearing).
     public static bool TryParseNumbered(string name, out int number, [NotNullWhen(true)] out string? slug)
     {
         var match = NumberedPattern().Match(name);
         return TryRead(match, out number, out slug);
     }
 
-    /// <summary><c>02-rights.md</c> → (2, <c>rights</c>); translations (<c>02-rights.ro.md</c>) do not match.</summary>
+    // 02-rights.md → (2, rights); translations (02-rights.ro.md) do not match.
     public static bool TryParseLessonFile(string name, out int number, [NotNullWhen(true)] out string? slug)
     {
         var match = LessonFilePattern().Match(name);
         return TryRead(match, out number, out slug);
     }
 
-    /// <summary><c>02-rights.ro.md</c>: a translation, ignored in this release.</summary>
+    // 02-rights.ro.md: a translation, ignored in this release.
     public static bool IsTranslationFile(string name) => TranslationFilePattern().IsMatch(name);
 
     private static bool TryRead(Match match, out int number, [NotNullWhen(true)] out string? slug)

@@ -5,12 +5,12 @@ namespace ELearning.Content.Catalog;
 
 internal static class ContentText
 {
-    /// <summary>Content files are small; anything bigger is a mistake (a video saved as .md) or an attack.</summary>
+    // Content files are small; anything bigger is a mistake (a video saved as .md) or an attack.
     public const int MaxFileBytes = 1024 * 1024;
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Decodes UTF-8 (with or without BOM); null after reporting when the bytes are not UTF-8 text.</summary>
+    // Decodes UTF-8 (with or without BOM); null after reporting when the bytes are not UTF-8 text.
     public static string? Decode(byte[] bytes, DiagnosticBag diagnostics)
     {
         if (bytes.Length > MaxFileBytes)

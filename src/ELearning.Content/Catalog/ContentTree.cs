@@ -5,10 +5,10 @@ using Microsoft.Extensions.FileProviders;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary>A file or folder under the content root, with the metadata that decides whether it must be re-parsed.</summary>
+// A file or folder under the content root, with the metadata that decides whether it must be re-parsed.
 internal sealed class ContentEntry
 {
-    /// <summary>Relative to the content root, forward slashes; empty for the root.</summary>
+    // Relative to the content root, forward slashes; empty for the root.
     public required string Path { get; init; }
     public required string Name { get; init; }
     public required bool IsDirectory { get; init; }
@@ -16,11 +16,11 @@ internal sealed class ContentEntry
     public required DateTimeOffset LastModified { get; init; }
     public required IFileInfo? Info { get; init; }
 
-    /// <summary>Sorted by name (ordinal), folders and files mixed.</summary>
+    // Sorted by name (ordinal), folders and files mixed.
     public required IReadOnlyList<ContentEntry> Children { get; init; }
 }
 
-/// <summary>One walk over the content root's metadata: no file is opened.</summary>
+// One walk over the content root's metadata: no file is opened.
 internal sealed class ContentTree
 {
     // Courses, modules, media and a few levels of media sub-folders; deeper is not content and guards against loops.
@@ -35,10 +35,10 @@ internal sealed class ContentTree
 
     public ContentEntry Root { get; }
 
-    /// <summary>Paths of every file, for checking link and image targets.</summary>
+    // Paths of every file, for checking link and image targets.
     public IReadOnlySet<string> Files { get; }
 
-    /// <summary>Hex SHA-256 over every path, length and modification time: equal signatures, equal catalogs.</summary>
+    // Hex SHA-256 over every path, length and modification time: equal signatures, equal catalogs.
     public string Signature { get; }
 
     public static ContentTree Scan(IFileProvider provider)
@@ -49,7 +49,8 @@ internal sealed class ContentTree
         return new ContentTree(root, files, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    private static ContentEntry ScanFolder(IFileProvider provider, string path, string name, int depth, HashSet<string> files, IncrementalHash hash)
+    private static ContentEntry ScanFolder(
+        IFileProvider provider, string path, string name, int depth, HashSet<string> files, IncrementalHash hash)
     {
         var children = new List<ContentEntry>();
         if (depth < MaxDepth)

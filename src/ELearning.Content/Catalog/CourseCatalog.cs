@@ -8,7 +8,7 @@ public sealed class CourseCatalog
 {
     public required IReadOnlyList<Course> Courses { get; init; }
 
-    /// <summary>Every authoring problem found, errors first by path then position.</summary>
+    /// <summary>Every authoring problem found, sorted by path (ordinal), then line, then column.</summary>
     public required IReadOnlyList<ContentDiagnostic> Diagnostics { get; init; }
 
     /// <summary>Changes whenever any loaded file changes; useful as a cache key.</summary>

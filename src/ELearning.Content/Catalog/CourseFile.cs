@@ -3,7 +3,7 @@ using ELearning.Content.Yaml;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary><c>course.yml</c>, parsed once per file version.</summary>
+// course.yml, parsed once per file version.
 internal sealed record CourseFile(
     string Title,
     string Summary,
@@ -12,7 +12,7 @@ internal sealed record CourseFile(
 {
     private static readonly string[] s_keys = ["title", "summary", "languages", "hours"];
 
-    /// <summary>The parsed file, or null when it has errors; <paramref name="diagnostics"/> has them either way.</summary>
+    // The parsed file, or null when it has errors; diagnostics has them either way.
     public static CourseFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
         var text = ContentText.Decode(bytes, diagnostics);
@@ -31,7 +31,8 @@ internal sealed record CourseFile(
         {
             if (!IsLanguageCode(language.Value))
             {
-                diagnostics.Error(language.Line, language.Column, $"'{language.Value}' is not a language code; use two lowercase letters, e.g. en");
+                diagnostics.Error(language.Line, language.Column,
+                    $"'{language.Value}' is not a language code; use two lowercase letters, e.g. en");
             }
         }
         return diagnostics.HasErrors || title is null || summary is null

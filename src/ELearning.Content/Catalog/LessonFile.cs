@@ -5,7 +5,7 @@ using ELearning.Content.Yaml;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary>A lesson file, parsed and rendered once per file version.</summary>
+// A lesson file, parsed and rendered once per file version.
 internal sealed record LessonFile(
     Lesson? Lesson,
     IReadOnlyList<FileReference> References,
@@ -13,7 +13,7 @@ internal sealed record LessonFile(
 {
     private static readonly string[] s_keys = ["title", "summary", "minutes", "content_warning"];
 
-    /// <summary><see cref="Lesson"/> is null when the file has errors; <paramref name="diagnostics"/> has them either way.</summary>
+    // Lesson is null when the file has errors; diagnostics has them either way.
     public static LessonFile Parse(LessonAddress address, string path, byte[] bytes, DiagnosticBag diagnostics)
     {
         var text = ContentText.Decode(bytes, diagnostics);
@@ -71,7 +71,7 @@ internal sealed record LessonFile(
         return new LessonFile(lesson, rendered.References, rendered.QuestionIds);
     }
 
-    /// <summary>Index of the line closing the front matter, or -1.</summary>
+    // Index of the line closing the front matter, or -1.
     private static int FindFrontMatterEnd(string[] lines)
     {
         if (lines[0].TrimEnd() != "---")

@@ -3,8 +3,8 @@ using ELearning.Content.Yaml;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary><c>module.yml</c>, parsed once per file version. Prerequisites keep their positions: they are checked
-/// against the course's other modules each time the catalog is assembled.</summary>
+// module.yml, parsed once per file version. Prerequisites keep their positions: they are checked against the course's
+// other modules each time the catalog is assembled.
 internal sealed record ModuleFile(
     string Title,
     string Summary,

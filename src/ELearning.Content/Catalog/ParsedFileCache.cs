@@ -2,15 +2,13 @@ using ELearning.Content.Diagnostics;
 
 namespace ELearning.Content.Catalog;
 
-/// <summary>
-/// Parse results per file path, valid while the file's length and modification time are unchanged: a file is
-/// parsed once per version, and untouched files keep their (immutable) objects across catalog rebuilds.
-/// </summary>
+// Parse results per file path, valid while the file's length and modification time are unchanged: a file is parsed once
+// per version, and untouched files keep their (immutable) objects across catalog rebuilds.
 internal sealed class ParsedFileCache
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Set when a file could not be read during the current build; such a build must not be reused.</summary>
+    // Set when a file could not be read during the current build; such a build must not be reused.
     public bool HadReadFailure { get; private set; }
 
     public void BeginBuild() => HadReadFailure = false;
@@ -52,14 +50,15 @@ internal sealed class ParsedFileCache
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            diagnostics.Error(1, 1, $"the file could not be processed ({ex.GetType().Name}: {ex.Message}); please report this with the file");
+            diagnostics.Error(1, 1,
+                $"the file could not be processed ({ex.GetType().Name}: {ex.Message}); please report this with the file");
             value = null;
         }
         _entries[file.Path] = new Entry(file.Length, file.LastModified, value, diagnostics.Items);
         return (value, diagnostics.Items);
     }
 
-    /// <summary>Forgets files that are gone.</summary>
+    // Forgets files that are gone.
     public void Retain(IReadOnlySet<string> paths)
     {
         foreach (var path in _entries.Keys.Where(p => !paths.Contains(p)).ToList())

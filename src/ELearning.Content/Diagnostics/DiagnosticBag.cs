@@ -1,6 +1,6 @@
 namespace ELearning.Content.Diagnostics;
 
-/// <summary>Collects the diagnostics of one file while it is parsed.</summary>
+// Collects the diagnostics of one file while it is parsed.
 internal sealed class DiagnosticBag(string path)
 {
     private readonly List<ContentDiagnostic> _items = [];
@@ -9,7 +9,9 @@ internal sealed class DiagnosticBag(string path)
 
     public IReadOnlyList<ContentDiagnostic> Items => _items;
 
-    public bool HasErrors => _items.Exists(d => d.Severity == DiagnosticSeverity.Error);
+    public int ErrorCount => _items.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    public bool HasErrors => ErrorCount > 0;
 
     public void Error(int line, int column, string message) => Add(line, column, DiagnosticSeverity.Error, message);
 

@@ -4,7 +4,7 @@ using Markdig.Renderers;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>GitHub alert kinds plus the project's own (<c>LEGAL</c>, <c>COUNTRY</c>, <c>PRACTICE</c>).</summary>
+// GitHub alert kinds plus the project's own (LEGAL, COUNTRY, PRACTICE).
 internal static class Callouts
 {
     private static readonly Dictionary<string, string> s_projectTitles = new(StringComparer.OrdinalIgnoreCase)
@@ -21,7 +21,7 @@ internal static class Callouts
 
     public static bool IsKnown(string kind) => s_gitHubKinds.Contains(kind) || s_projectTitles.ContainsKey(kind);
 
-    /// <summary>Writes the title paragraph; Markdig's alert parser already set <c>markdown-alert markdown-alert-{kind}</c>.</summary>
+    // Writes the title paragraph; Markdig's alert parser already set markdown-alert markdown-alert-{kind}.
     public static void RenderTitle(HtmlRenderer renderer, StringSlice kind)
     {
         if (s_projectTitles.TryGetValue(kind.ToString(), out var title))

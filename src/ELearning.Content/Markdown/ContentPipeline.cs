@@ -4,7 +4,7 @@ using Markdig.Extensions.EmphasisExtras;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>The one Markdig pipeline for all content. Built once: a pipeline is immutable and thread-safe.</summary>
+// The one Markdig pipeline for all content. Built once: a pipeline is immutable and thread-safe.
 internal static class ContentPipeline
 {
     public static MarkdownPipeline Pipeline { get; } = Build();

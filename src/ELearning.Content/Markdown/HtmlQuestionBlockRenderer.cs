@@ -3,10 +3,8 @@ using Markdig.Renderers.Html;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>
-/// Renders nothing. Questions reach the page as question segments through the theme; without a renderer Markdig
-/// would fall back to printing the block's children, answer key and feedback included.
-/// </summary>
+// Renders nothing. Questions reach the page as question segments through the theme; without a renderer Markdig would
+// fall back to printing the block's children, answer key and feedback included.
 internal sealed class HtmlQuestionBlockRenderer : HtmlObjectRenderer<QuestionBlock>
 {
     protected override void Write(HtmlRenderer renderer, QuestionBlock obj)

@@ -2,10 +2,10 @@ using ELearning.Content.Catalog;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>Where a lesson file lives: <c>countering-thb/01-victim-hearing/02-rights.md</c>.</summary>
+// Where a lesson file lives: countering-thb/01-victim-hearing/02-rights.md.
 internal sealed record LessonAddress(string CourseSlug, string ModuleFolder, string ModuleSlug, string LessonSlug)
 {
-    /// <summary>Null unless <paramref name="path"/> is <c>&lt;course&gt;/&lt;NN-module&gt;/&lt;NN-lesson&gt;.md</c>.</summary>
+    // Null unless path is <course>/<NN-module>/<NN-lesson>.md.
     public static LessonAddress? FromPath(string path)
     {
         var parts = path.Split('/');

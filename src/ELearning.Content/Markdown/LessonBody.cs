@@ -5,7 +5,7 @@ using Markdig.Syntax;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>A lesson's Markdown body, parsed once and rendered into segments.</summary>
+// A lesson's Markdown body, parsed once and rendered into segments.
 internal sealed record LessonBody(
     IReadOnlyList<LessonSegment> Segments,
     IReadOnlyList<FileReference> References,
@@ -13,11 +13,9 @@ internal sealed record LessonBody(
 {
     private static readonly LessonBody s_empty = new([], [], []);
 
-    /// <summary>
-    /// Parses and renders <paramref name="markdown"/>. Line numbers in diagnostics are those of the text given, so
-    /// callers blank out front matter rather than cut it off. Rendering happens even when errors are reported: the
-    /// output is safe either way, and tests rely on it.
-    /// </summary>
+    // Parses and renders markdown. Line numbers in diagnostics are those of the text given, so callers blank out front
+    // matter rather than cut it off. Rendering happens even when errors are reported: the output is safe either way,
+    // and tests rely on it.
     public static LessonBody Render(string markdown, LessonAddress address, DiagnosticBag diagnostics)
     {
         try
@@ -27,7 +25,8 @@ internal sealed record LessonBody(
         catch (ArgumentException ex) when (IsDepthLimit(ex))
         {
             diagnostics.Error(FindTooDeepLine(markdown, address), 1,
-                $"Markdown is nested too deeply (more than {ContentPipeline.Pipeline.MaximumNestingDepth} levels of quotes, lists or emphasis); flatten it");
+                $"Markdown is nested too deeply (more than {ContentPipeline.Pipeline.MaximumNestingDepth} levels of quotes, lists or "
+                + "emphasis); flatten it");
             return s_empty;
         }
     }
@@ -86,7 +85,7 @@ internal sealed record LessonBody(
     private static bool IsDepthLimit(ArgumentException ex) =>
         ex.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The exception carries no position: bisect on line prefixes for the first line that breaks the limit.</summary>
+    // The exception carries no position: bisect on line prefixes for the first line that breaks the limit.
     private static int FindTooDeepLine(string markdown, LessonAddress address)
     {
         var lines = markdown.Split('\n');
@@ -126,7 +125,8 @@ internal sealed record LessonBody(
             if (question.Parent is not MarkdownDocument)
             {
                 diagnostics.Error(question.Line + 1, question.Column + 1,
-                    "a question cannot be inside a quote, a list or another question; start '::: question' on its own line at the left margin");
+                    "a question cannot be inside a quote, a list or another question; "
+                    + "start '::: question' on its own line at the left margin");
             }
             if (!question.IsClosed)
             {

@@ -6,15 +6,11 @@ using Markdig.Syntax.Inlines;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>
-/// Enforces the link policy on the parsed document, before rendering: neutralises disallowed schemes, requires alt
-/// text and local images, and rewrites relative links to lesson files into app URLs
-/// (<c>../02-cross-border-cases/03-jit.md#a</c> → <c>../cross-border-cases/jit#a</c>).
-/// </summary>
-/// <remarks>
-/// Working on <see cref="LinkInline.Url"/> means working on the decoded address (entities and backslash escapes
-/// already resolved by Markdig), which is what the browser will see once it decodes the attribute.
-/// </remarks>
+// Enforces the link policy on the parsed document, before rendering: neutralises disallowed schemes, requires alt
+// text and local images, and rewrites relative links to lesson files into app URLs
+// (../02-cross-border-cases/03-jit.md#a → ../cross-border-cases/jit#a). Working on LinkInline.Url means working on
+// the decoded address (entities and backslash escapes already resolved by Markdig), which is what the browser will
+// see once it decodes the attribute.
 internal sealed class LinkRewriter
 {
     private readonly DiagnosticBag _diagnostics;
@@ -67,11 +63,13 @@ internal sealed class LinkRewriter
         {
             if (PlainText(link).Trim().Length == 0)
             {
-                _diagnostics.Error(line, column, "image has no alt text; describe what it shows, e.g. ![A hearing room with soft chairs](media/room.jpg)");
+                _diagnostics.Error(line, column,
+                    "image has no alt text; describe what it shows, e.g. ![A hearing room with soft chairs](media/room.jpg)");
             }
             if (scheme is not null || IsRooted(url))
             {
-                _diagnostics.Error(line, column, $"image '{url}' must be a file in the module's media/ folder (no external images: learners' browsers must not contact other sites)");
+                _diagnostics.Error(line, column, $"image '{url}' must be a file in the module's media/ folder "
+                    + "(no external images: learners' browsers must not contact other sites)");
                 if (!UrlPolicy.IsAllowed(scheme))
                 {
                     link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
@@ -143,7 +141,7 @@ internal sealed class LinkRewriter
         link.Url = RelativeTo(_appFolder, appTarget) + suffix;
     }
 
-    /// <summary>Maps a content path to the app's address space, where module folders are known by their slug.</summary>
+    // Maps a content path to the app's address space, where module folders are known by their slug.
     private List<string>? ToAppPath(List<string> target, bool isImage, string url, int line, int column)
     {
         var name = target.Count > 0 ? target[^1] : "";
@@ -171,6 +169,13 @@ internal sealed class LinkRewriter
             && ContentNames.TryParseNumbered(target[1], out _, out var mediaModuleSlug)
             && target[2] == ContentNames.MediaFolder)
         {
+            if (!MediaFiles.IsServable(name))
+            {
+                _diagnostics.Error(line, column,
+                    $"'{url}' cannot be served: media/ holds images only ({string.Join(", ", MediaFiles.Extensions)}); "
+                    + "SVG is excluded because it can run scripts");
+                return null;
+            }
             return [target[0], mediaModuleSlug, .. target.Skip(2)];
         }
         _diagnostics.Error(line, column, $"'{url}' must point to a lesson (NN-lesson.md) or to a file in a module's media/ folder");
@@ -180,7 +185,8 @@ internal sealed class LinkRewriter
     private static string RelativeTo(string[] folder, List<string> target)
     {
         var common = 0;
-        while (common < folder.Length && common < target.Count - 1 && string.Equals(folder[common], target[common], StringComparison.Ordinal))
+        while (common < folder.Length && common < target.Count - 1
+            && string.Equals(folder[common], target[common], StringComparison.Ordinal))
         {
             common++;
         }
@@ -191,7 +197,8 @@ internal sealed class LinkRewriter
     private void WarnScheme(Inline inline, string? scheme)
     {
         var (line, column) = Position(inline);
-        _diagnostics.Warning(line, column, $"'{scheme}:' links are not allowed (only http, https, mailto and relative links); the link is shown as text");
+        _diagnostics.Warning(line, column,
+            $"'{scheme}:' links are not allowed (only http, https, mailto and relative links); the link is shown as text");
     }
 
     // "/x" is site-absolute, "//host" and "\\host" are protocol-relative: not files of this lesson.

@@ -3,7 +3,7 @@ using Markdig.Renderers;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>Adds <c>::: question</c> blocks to a pipeline.</summary>
+// Adds ::: question blocks to a pipeline.
 internal sealed class QuestionBlockExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)

@@ -4,10 +4,8 @@ using Markdig.Syntax;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>
-/// Parses <c>::: question …</c> fences into <see cref="QuestionBlock"/>s, modelled on Markdig's custom containers.
-/// Blocks open anywhere (inside quotes and lists too) so that a misplaced question is reported rather than shown as text.
-/// </summary>
+// Parses ::: question … fences into QuestionBlocks, modelled on Markdig's custom containers. Blocks open anywhere
+// (inside quotes and lists too) so that a misplaced question is reported rather than shown as text.
 internal sealed class QuestionBlockParser : BlockParser
 {
     private const int FenceLength = 3;
@@ -18,7 +16,7 @@ internal sealed class QuestionBlockParser : BlockParser
         OpeningCharacters = [':'];
     }
 
-    /// <summary>Lines (0-based) holding a bare <c>:::</c> that closed nothing.</summary>
+    // Lines (0-based) holding a bare ::: that closed nothing.
     public static IReadOnlyList<int> GetStrayFences(MarkdownDocument document) =>
         document.GetData(s_strayFencesKey) as List<int> ?? [];
 

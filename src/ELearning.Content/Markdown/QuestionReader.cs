@@ -7,20 +7,24 @@ using Markdig.Syntax.Inlines;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>Where a question id is written, for "duplicate id" errors across the course.</summary>
+// Where a question id is written, for "duplicate id" errors across the course.
 internal sealed record QuestionIdUse(string Id, int Line, int Column);
 
-/// <summary>Turns a top-level <see cref="QuestionBlock"/> into a <see cref="Question"/>, reporting every authoring mistake.</summary>
+// Turns a top-level QuestionBlock into a Question, reporting every authoring mistake.
 internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter writer)
 {
     private const int MaxOptions = 26;
     private static readonly string[] s_attributes = ["id", "type"];
 
-    /// <summary>Null when the block has errors; they are reported.</summary>
+    // Null when the block has errors; they are reported.
     public (Question? Question, QuestionIdUse? Id) Read(QuestionBlock block)
     {
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errorsBefore = diagnostics.ErrorCount;
         var header = ReadHeader(block);
+        if (!header.IsQuestion)
+        {
+            return (null, null);
+        }
         var children = block.ToList();
         var optionsIndex = children.FindIndex(b => b is ListBlock list && list.OfType<ListItemBlock>().Any(StartsWithTask));
         if (optionsIndex < 0)
@@ -73,15 +77,16 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
             }
         }
 
-        var errorsAfter = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
-        if (errorsAfter > errorsBefore || options is null || header.Id is null || !block.IsClosed)
+        if (diagnostics.ErrorCount > errorsBefore || options is null || header.Id is null || !block.IsClosed)
         {
             return (null, header.Id);
         }
         var question = new Question
         {
             Id = header.Id.Id,
-            Kind = header.Type == "multiple" || (header.Type is null && correct > 1) ? QuestionKind.MultipleChoice : QuestionKind.SingleChoice,
+            Kind = header.Type == "multiple" || (header.Type is null && correct > 1)
+                ? QuestionKind.MultipleChoice
+                : QuestionKind.SingleChoice,
             PromptHtml = writer.Render(r => prompt.ForEach(b => r.Render(b))),
             Options = options,
             Line = block.Line + 1,
@@ -89,7 +94,7 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
         return (question, header.Id);
     }
 
-    private (QuestionIdUse? Id, string? Type) ReadHeader(QuestionBlock block)
+    private (bool IsQuestion, QuestionIdUse? Id, string? Type) ReadHeader(QuestionBlock block)
     {
         QuestionIdUse? id = null;
         string? type = null;
@@ -100,7 +105,7 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
         {
             var (kind, column) = tokens.Count > 0 ? tokens[0] : ("", block.HeaderColumn + 1);
             diagnostics.Error(line, column, $"unknown block '::: {kind}'; only '::: question id=…' is supported");
-            return (null, null);
+            return (false, null, null);
         }
         foreach (var (text, column) in tokens.Skip(1))
         {
@@ -114,7 +119,8 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
             var value = text[(equals + 1)..].Trim('"');
             if (!s_attributes.Contains(key, StringComparer.Ordinal))
             {
-                diagnostics.Error(line, column, $"unknown attribute '{key}'; a question takes id=… and optionally type=single or type=multiple");
+                diagnostics.Error(line, column,
+                    $"unknown attribute '{key}'; a question takes id=… and optionally type=single or type=multiple");
                 continue;
             }
             if (!seen.Add(key))
@@ -130,7 +136,8 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
                 }
                 else
                 {
-                    diagnostics.Error(line, column, $"question id '{value}' must be lowercase letters, digits and hyphens, e.g. id=peace-first");
+                    diagnostics.Error(line, column,
+                        $"question id '{value}' must be lowercase letters, digits and hyphens, e.g. id=peace-first");
                 }
             }
             else if (value is "single" or "multiple")
@@ -144,9 +151,10 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
         }
         if (id is null && !seen.Contains("id"))
         {
-            diagnostics.Error(line, block.Column + 1, "the question has no id; write '::: question id=some-id' (the id stores learners' answers, keep it stable)");
+            diagnostics.Error(line, block.Column + 1,
+                "the question has no id; write '::: question id=some-id' (the id stores learners' answers, keep it stable)");
         }
-        return (id, type);
+        return (true, id, type);
     }
 
     private List<QuestionOption>? ReadOptions(ListBlock list)
@@ -190,7 +198,7 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
             }
             options.Add(new QuestionOption
             {
-                Id = ((char)('a' + Math.Min(options.Count, MaxOptions - 1))).ToString(),
+                Id = ((char)('a' + options.Count)).ToString(),
                 Html = writer.Render(r => r.WriteLeafInline(paragraph)),
                 IsCorrect = isCorrect,
                 FeedbackHtml = feedback is null ? null : writer.Render(r => r.WriteChildren(feedback)),
@@ -205,7 +213,7 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
 
     private void Error(Block block, string message) => diagnostics.Error(block.Line + 1, block.Column + 1, message);
 
-    /// <summary>Whitespace-separated tokens with their 1-based columns.</summary>
+    // Whitespace-separated tokens with their 1-based columns.
     private static IEnumerable<(string Text, int Column)> Tokens(string header, int firstColumn)
     {
         var i = 0;

@@ -3,7 +3,7 @@ using Markdig.Renderers;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>One HTML renderer per lesson, reused for each segment, prompt, option and feedback.</summary>
+// One HTML renderer per lesson, reused for each segment, prompt, option and feedback.
 internal sealed class SegmentWriter : IDisposable
 {
     private readonly StringWriter _output = new(CultureInfo.InvariantCulture);

@@ -2,18 +2,13 @@ using System.Text;
 
 namespace ELearning.Content.Markdown;
 
-/// <summary>Which link and image addresses may reach the page: http, https, mailto and relative ones.</summary>
+// Which link and image addresses may reach the page: http, https, mailto and relative ones.
 internal static class UrlPolicy
 {
-    /// <summary>
-    /// The scheme a browser would see in <paramref name="url"/> (already entity- and escape-decoded by Markdig),
-    /// lowercased; null when the URL is relative.
-    /// </summary>
-    /// <remarks>
-    /// Follows the WHATWG URL parser: leading and trailing C0 controls and spaces are stripped, tabs and newlines
-    /// anywhere are removed, then a scheme is an ASCII letter followed by letters, digits, <c>+ - .</c> up to a colon.
-    /// So <c>" java\tscript:"</c> and <c>JaVaScRiPt:</c> are both <c>javascript</c>.
-    /// </remarks>
+    // The scheme a browser would see in url (already entity- and escape-decoded by Markdig), lowercased; null when the
+    // URL is relative. Follows the WHATWG URL parser: leading and trailing C0 controls and spaces are stripped, tabs
+    // and newlines anywhere are removed, then a scheme is an ASCII letter followed by letters, digits, + - . up to a
+    // colon. So " java\tscript:" and JaVaScRiPt: are both javascript.
     public static string? SchemeOf(string url)
     {
         var cleaned = new StringBuilder(url.Length);

@@ -4,22 +4,25 @@ using YamlDotNet.Core.Events;
 
 namespace ELearning.Content.Yaml;
 
-/// <summary>
-/// Reads the only YAML shape content files use: one mapping of keys to scalars or lists of scalars.
-/// </summary>
-/// <remarks>
-/// Works on YamlDotNet's parser events instead of its representation model: the events carry exact positions,
-/// and the model builds nested nodes recursively, so a hostile <c>[[[[…</c> could exhaust the stack. Here nested
-/// structures are skipped with a counter.
-/// </remarks>
+// Reads the only YAML shape content files use: one mapping of keys to scalars or lists of scalars. Works on
+// YamlDotNet's parser events instead of its representation model: the events carry exact positions, and the model
+// builds nested nodes recursively, so a hostile [[[[… could exhaust the stack. Here nested structures are skipped with
+// a counter.
 internal static class FlatYamlReader
 {
-    /// <summary>
-    /// The entries in file order, or null when the text is not valid YAML (the error is reported). Positions are
-    /// shifted by <paramref name="lineOffset"/>, the lines before the YAML in its file (1 for front matter).
-    /// </summary>
+    // Content YAML needs one level ([a, b]); YamlDotNet slows down quadratically on deep flow nesting
+    // (100,000 '[' take ~20 s), so anything past a small depth is refused before it reaches the parser.
+    private const int MaxFlowDepth = 16;
+
+    // The entries in file order, or null when the text is not valid YAML (the error is reported). Positions are shifted
+    // by lineOffset, the lines before the YAML in its file (1 for front matter).
     public static IReadOnlyList<YamlEntry>? Read(string text, int lineOffset, DiagnosticBag diagnostics)
     {
+        if (FindExcessiveFlowNesting(text) is { } deep)
+        {
+            diagnostics.Error(deep.Line + lineOffset, deep.Column, $"YAML nested more than {MaxFlowDepth} levels deep");
+            return null;
+        }
         var parser = new Parser(new StringReader(text));
         try
         {
@@ -61,7 +64,8 @@ internal static class FlatYamlReader
         parser.Consume<DocumentEnd>();
         if (parser.Current is DocumentStart extra)
         {
-            diagnostics.Error(Line(extra.Start, lineOffset), Column(extra.Start), "only one YAML document is allowed (remove the extra '---')");
+            diagnostics.Error(Line(extra.Start, lineOffset), Column(extra.Start),
+                "only one YAML document is allowed (remove the extra '---')");
             return null;
         }
         return entries;
@@ -82,7 +86,7 @@ internal static class FlatYamlReader
                 ok = false;
                 continue;
             }
-            var key = new YamlScalar(keyScalar.Value, keyScalar.Style is not ScalarStyle.Plain, Line(keyScalar.Start, lineOffset), Column(keyScalar.Start));
+            var key = ToScalar(keyScalar, lineOffset);
             var entry = ReadValue(parser, key, lineOffset, diagnostics);
             if (!seen.Add(key.Value))
             {
@@ -141,7 +145,7 @@ internal static class FlatYamlReader
         }
     }
 
-    /// <summary>Skips one node, however deeply nested, without recursion.</summary>
+    // Skips one node, however deeply nested, without recursion.
     private static void SkipNode(Parser parser)
     {
         var depth = 0;
@@ -159,6 +163,59 @@ internal static class FlatYamlReader
             parser.MoveNext();
         }
         while (depth > 0);
+    }
+
+    // Position of the first '[' or '{' beyond MaxFlowDepth, skipping quoted text and comments.
+    private static (int Line, int Column)? FindExcessiveFlowNesting(string text)
+    {
+        int depth = 0, line = 1, column = 0;
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            column++;
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+                continue;
+            }
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote == '"')
+                {
+                    i++;
+                    column++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '#' when i == 0 || char.IsWhiteSpace(text[i - 1]):
+                    while (i + 1 < text.Length && text[i + 1] != '\n')
+                    {
+                        i++;
+                    }
+                    break;
+                case '[' or '{':
+                    if (++depth > MaxFlowDepth)
+                    {
+                        return (line, column);
+                    }
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+        return null;
     }
 
     private static YamlScalar ToScalar(Scalar scalar, int lineOffset) =>

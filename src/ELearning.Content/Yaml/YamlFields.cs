@@ -3,7 +3,7 @@ using ELearning.Content.Diagnostics;
 
 namespace ELearning.Content.Yaml;
 
-/// <summary>Typed, validated access to the entries of a flat YAML mapping; every problem becomes a diagnostic.</summary>
+// Typed, validated access to the entries of a flat YAML mapping; every problem becomes a diagnostic.
 internal sealed class YamlFields
 {
     private readonly Dictionary<string, YamlEntry> _entries;
@@ -20,7 +20,7 @@ internal sealed class YamlFields
         _missingColumn = missingColumn;
     }
 
-    /// <summary>Unknown keys are errors: a typo must never silently drop a setting.</summary>
+    // Unknown keys are errors: a typo must never silently drop a setting.
     public void RejectUnknownKeys(IReadOnlyList<string> known)
     {
         foreach (var entry in _entries.Values.OrderBy(e => e.Key.Line).ThenBy(e => e.Key.Column))
@@ -89,7 +89,7 @@ internal sealed class YamlFields
         return null;
     }
 
-    /// <summary>A list of non-empty scalars; null when the key is absent or invalid.</summary>
+    // A list of non-empty scalars; null when the key is absent or invalid.
     public IReadOnlyList<YamlScalar>? List(string key)
     {
         if (!TryGet(key, required: false, out var entry))

@@ -53,14 +53,11 @@ internal static class CoursesExtensions
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    // Only raster images: an SVG opened directly would run its scripts in the app's origin.
-    private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif" };
-
     private static IResult MediaAsync(string course, string module, string path, CourseCatalogLoader loader, ContentFiles files)
     {
         var folder = loader.GetCatalog().FindCourse(course)?.FindModule(module)?.FolderPath;
         if (folder is null || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal)
-            || !MediaExtensions.Contains(Path.GetExtension(path)))
+            || !MediaFiles.IsServable(path))
         {
             return TypedResults.NotFound();
         }

@@ -49,7 +49,7 @@ public sealed class CrashSafetyTests
         {
             var port = FreePort();
             var address = new Uri($"http://127.0.0.1:{port}");
-            var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), "--urls", address.ToString()])
+            var start = new ProcessStartInfo("dotnet", [BuiltApp.Web, "--urls", address.ToString()])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -109,22 +109,6 @@ public sealed class CrashSafetyTests
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        /// <summary>The web app as built beside this test assembly (same configuration).</summary>
-        private static string WebAssemblyPath()
-        {
-            var here = AppContext.BaseDirectory;
-            var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var root = new DirectoryInfo(here);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "ELearning.sln")))
-            {
-                root = root.Parent;
-            }
-            Assert.NotNull(root);
-            var path = Path.Combine(root.FullName, "src", "ELearning.Web", "bin", configuration, "net10.0", "ELearning.Web.dll");
-            Assert.True(File.Exists(path), $"Build the web app first: {path} is missing.");
-            return path;
         }
     }
 }
