@@ -9,9 +9,10 @@ public sealed class Theme
 {
     private readonly Dictionary<Type, Type> _templates;
 
-    private Theme(string name, Type layout, IReadOnlyList<string> stylesheets, IFileProvider assets, Dictionary<Type, Type> templates)
+    private Theme(string name, Type layout, IReadOnlyList<string> stylesheets, IReadOnlyList<string> scripts, IFileProvider assets, Dictionary<Type, Type> templates)
     {
         Name = name;
+        Scripts = scripts;
         Assets = assets;
         Layout = layout;
         Stylesheets = stylesheets;
@@ -26,6 +27,9 @@ public sealed class Theme
     /// <summary>Stylesheet file names under <see cref="Assets"/>, linked in order.</summary>
     public IReadOnlyList<string> Stylesheets { get; }
 
+    /// <summary>Script file names under <see cref="Assets"/>, loaded deferred on every page. They may only enhance: every page works without them.</summary>
+    public IReadOnlyList<string> Scripts { get; }
+
     /// <summary>The theme's static files (CSS, images), served by the app under <c>/theme/</c>.</summary>
     public IFileProvider Assets { get; }
 
@@ -39,13 +43,14 @@ public sealed class Theme
     public static IReadOnlyList<Type> RequiredModels { get; } =
     [
         typeof(CatalogView), typeof(CourseView), typeof(LessonView), typeof(DashboardView),
-        typeof(ContentErrorsView), typeof(StatusView),
+        typeof(ContentErrorsView), typeof(StatusView), typeof(AssessmentView), typeof(AttemptPageView), typeof(AttemptResultView),
     ];
 
     public sealed class Builder(string name)
     {
         private readonly Dictionary<Type, Type> _templates = [];
         private readonly List<string> _stylesheets = [];
+        private readonly List<string> _scripts = [];
         private Type? _layout;
         private IFileProvider? _assets;
 
@@ -69,6 +74,12 @@ public sealed class Theme
             return this;
         }
 
+        public Builder Script(string fileName)
+        {
+            _scripts.Add(fileName);
+            return this;
+        }
+
         public Builder Template<TModel, TComponent>()
             where TModel : class
             where TComponent : ThemeTemplate<TModel>
@@ -85,7 +96,7 @@ public sealed class Theme
                 throw new InvalidOperationException(
                     $"Theme '{name}' is incomplete: {(_layout is null ? "no layout; " : "")}missing templates: {string.Join(", ", missing)}.");
             }
-            return new Theme(name, _layout, [.. _stylesheets], _assets ?? new NullFileProvider(), new Dictionary<Type, Type>(_templates));
+            return new Theme(name, _layout, [.. _stylesheets], [.. _scripts], _assets ?? new NullFileProvider(), new Dictionary<Type, Type>(_templates));
         }
     }
 }

@@ -52,6 +52,12 @@ public sealed class Module
     public required IReadOnlyList<string> Prerequisites { get; init; }
     public required IReadOnlyList<Lesson> Lessons { get; init; }
 
+    /// <summary>The graded assessment (<c>assessment.md</c>), or null when the module has none.</summary>
+    public Assessments.Assessment? Assessment { get; init; }
+
+    /// <summary>False unless <c>module.yml</c> says <c>optional: true</c>: required modules make course completion.</summary>
+    public bool Optional { get; init; }
+
     public Lesson? FindLesson(string slug) =>
         Lessons.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));
 

@@ -81,10 +81,10 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
         {
             return (null, header.Id);
         }
-        var question = new Question
+        var question = new ChoiceQuestion
         {
             Id = header.Id.Id,
-            Kind = header.Type == "multiple" || (header.Type is null && correct > 1)
+            ChoiceKind = header.Type == "multiple" || (header.Type is null && correct > 1)
                 ? QuestionKind.MultipleChoice
                 : QuestionKind.SingleChoice,
             PromptHtml = writer.Render(r => prompt.ForEach(b => r.Render(b))),
