@@ -47,8 +47,13 @@ internal static class LintCommand
         var errors = catalog.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = catalog.Diagnostics.Count - errors;
         var lessons = catalog.Courses.Sum(c => c.AllLessons.Count());
+        var assessments = catalog.Courses.Sum(c => c.Modules.Count(m => m.Assessment is not null));
         output.WriteLine(string.Join(", ",
-            Count(catalog.Courses.Count, "course"), Count(lessons, "lesson"), Count(errors, "error"), Count(warnings, "warning")));
+            Count(catalog.Courses.Count, "course"),
+            Count(lessons, "lesson"),
+            Count(assessments, "assessment"),
+            Count(errors, "error"),
+            Count(warnings, "warning")));
         return errors > 0 ? 1 : 0;
     }
 

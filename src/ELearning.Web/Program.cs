@@ -1,4 +1,5 @@
 using ELearning.Web.Accounts;
+using ELearning.Web.Assessments;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
@@ -42,6 +43,7 @@ app.MapHealthChecks("/healthz");
 app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
+app.MapAssessments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -354,4 +354,30 @@ public sealed class ContentDiagnosticTests
 
         DiagnosticAssert.Has(content.Load().Diagnostics, Lesson, 6, 1, DiagnosticSeverity.Warning, "unknown callout '[!LEGALL]'");
     }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("\"true\"")]
+    [InlineData("1")]
+    public void OptionalThatIsNotTrueOrFalseIsAnError(string value)
+    {
+        using var content = ContentFolder.WithMinimalCourse().Module("thb/01-hearing", $"title: H\nsummary: S.\noptional: {value}\n");
+
+        var catalog = content.Load();
+
+        DiagnosticAssert.HasError(catalog, "thb/01-hearing/module.yml", 3, 11, "'optional' must be true or false");
+        Assert.Empty(catalog.Courses[0].Modules);
+    }
+
+    [Fact]
+    public void ScenarioIdsShareTheCourseQuestionIdSpace()
+    {
+        using var content = WithLessonBody("::: question id=shared\nPick.\n\n- [x] A\n- [ ] B\n:::\n")
+            .Lesson("thb/01-hearing/02-case.md", "::: scenario id=shared\nCase.\n\n## Start\n\n- [Go](#end)\n:::\n");
+
+        var catalog = content.Load();
+
+        DiagnosticAssert.HasError(catalog, "thb/01-hearing/02-case.md", 6, 14, $"duplicate question id 'shared' (first used at {Lesson}:6)");
+        Assert.Equal(["intro"], catalog.Courses[0].Modules[0].Lessons.Select(l => l.Slug));
+    }
 }

@@ -404,4 +404,16 @@ public sealed class CourseCatalogLoaderTests
 
         DiagnosticAssert.HasError(catalog, "thb/01-hearing/02-huge.md", 1, 1, "larger than");
     }
+
+    [Fact]
+    public void ModulesAreRequiredUnlessModuleYmlSaysOptional()
+    {
+        using var content = ContentFolder.WithMinimalCourse()
+            .Module("thb/02-extra", "title: Extra\nsummary: Further reading.\noptional: true\n").Lesson("thb/02-extra/01-l.md")
+            .Module("thb/03-core", "title: Core\nsummary: Needed.\noptional: false\n").Lesson("thb/03-core/01-l.md");
+
+        var modules = content.Load().Courses[0].Modules;
+
+        Assert.Equal([("hearing", false), ("extra", true), ("core", false)], modules.Select(m => (m.Slug, m.Optional)));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class LintCommandTests
         var (exitCode, output, _) = Invoke("lint", content.Root);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal("1 course, 1 lesson, 0 errors, 0 warnings\n", output);
+        Assert.Equal("1 course, 1 lesson, 0 assessments, 0 errors, 0 warnings\n", output);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class LintCommandTests
             {root}/thb/01-hearing/02-bad.md:6:1: error: image has no alt text; describe what it shows, e.g. ![A hearing room with soft chairs](media/room.jpg)
             {root}/thb/01-hearing/02-bad.md:6:1: error: image not found: 'media/x.png' (looked for thb/01-hearing/media/x.png)
             {root}/thb/01-hearing/notes.txt:1:1: warning: this file is not a lesson (NN-slug.md, e.g. 01-why-different.md); it is ignored
-            1 course, 2 lessons, 2 errors, 1 warning
+            1 course, 2 lessons, 0 assessments, 2 errors, 1 warning
 
             """,
             output);
@@ -77,5 +77,21 @@ public sealed class LintCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith($"{relative}/thb/stray.txt:1:1: warning:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSummaryCountsAssessmentsThatLoad()
+    {
+        const string assessment = "---\ntitle: Check\npass_mark: 70\n---\n\n::: question id=a\nPick.\n\n- [x] A\n- [ ] B\n:::\n";
+        using var content = ContentFolder.WithMinimalCourse()
+            .Write("thb/01-hearing/assessment.md", assessment)
+            .Module("thb/02-more").Lesson("thb/02-more/01-l.md").Write("thb/02-more/assessment.md", assessment.Replace("id=a", "id=b", StringComparison.Ordinal))
+            .Module("thb/03-broken").Lesson("thb/03-broken/01-l.md").Write("thb/03-broken/assessment.md", "---\ntitle: Check\n---\n");
+
+        var (exitCode, output, _) = Invoke("lint", content.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.EndsWith("1 course, 3 lessons, 2 assessments, 2 errors, 0 warnings\n", output, StringComparison.Ordinal);
+        Assert.Contains("thb/03-broken/assessment.md:1:1: error: missing required key 'pass_mark'", output, StringComparison.Ordinal);
     }
 }

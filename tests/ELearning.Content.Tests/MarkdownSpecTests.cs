@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
+using ELearning.Content.Catalog;
 using ELearning.Content.Tests.Support;
 
 namespace ELearning.Content.Tests;
 
 /// <summary>
 /// Markdown behaviour as data: each <c>Specs/*.md</c> file holds cases, a <c>## name</c> heading followed by a
-/// fenced <c>markdown</c> block (the lesson body, rendered as <see cref="Render.LessonPath"/>) and a fenced
-/// <c>html</c> block (the HTML segments it must produce).
+/// fenced <c>markdown</c> block (the lesson body, rendered as <see cref="Render.LessonPath"/>) and either a fenced
+/// <c>html</c> block (the HTML segments it must produce) or a fenced <c>view</c> block (the learner's view before
+/// answering, questions included: see <see cref="QuestionHtml.View"/>). A view case must have no errors, and no
+/// feedback, hint, rationale, consequence or accepted answer of its questions may appear in the view.
 /// </summary>
 public sealed partial class MarkdownSpecTests
 {
@@ -31,9 +34,23 @@ public sealed partial class MarkdownSpecTests
     {
         var specCase = Read(Path.Combine(s_specFolder, file)).Single(c => c.Name == name);
 
-        var html = Render.Html(specCase.Markdown);
+        if (specCase.Kind == "html")
+        {
+            var html = Render.Html(specCase.Markdown);
 
-        Assert.Equal(specCase.Html.Trim(), html.ReplaceLineEndings("\n").Trim());
+            Assert.Equal(specCase.Expected.Trim(), html.ReplaceLineEndings("\n").Trim());
+            return;
+        }
+
+        var (body, diagnostics) = Render.Body(specCase.Markdown);
+        var view = QuestionHtml.View(body.Segments);
+
+        DiagnosticAssert.NoErrors(diagnostics);
+        Assert.Equal(specCase.Expected.Trim(), view.ReplaceLineEndings("\n").Trim());
+        foreach (var hidden in body.Segments.OfType<QuestionSegment>().SelectMany(q => QuestionHtml.Hidden(q.Question)))
+        {
+            Assert.DoesNotContain(hidden.Trim(), view, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -45,7 +62,7 @@ public sealed partial class MarkdownSpecTests
         Assert.All(files, f => Assert.NotEmpty(Read(f)));
     }
 
-    private sealed record SpecCase(string Name, string Markdown, string Html);
+    private sealed record SpecCase(string Name, string Markdown, string Kind, string Expected);
 
     private static List<SpecCase> Read(string file)
     {
@@ -79,18 +96,18 @@ public sealed partial class MarkdownSpecTests
             }
             else if (name is not null && markdown is not null)
             {
-                cases.Add(new SpecCase(name, markdown, block));
+                cases.Add(new SpecCase(name, markdown, fence.Groups["kind"].Value, block));
                 markdown = null;
             }
             else
             {
-                throw new InvalidOperationException($"{file}:{i + 1}: an html block needs a '## name' and a markdown block before it");
+                throw new InvalidOperationException($"{file}:{i + 1}: an html or view block needs a '## name' and a markdown block before it");
             }
         }
         var duplicate = cases.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? cases : throw new InvalidOperationException($"{file}: duplicate case name '{duplicate.Key}'");
     }
 
-    [GeneratedRegex("^(?<fence>`{3,})(?<kind>markdown|html)$")]
+    [GeneratedRegex("^(?<fence>`{3,})(?<kind>markdown|html|view)$")]
     private static partial Regex FencePattern();
 }

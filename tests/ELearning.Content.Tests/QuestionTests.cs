@@ -25,12 +25,14 @@ public sealed class QuestionTests
         Closing paragraph.
         """;
 
-    private static Question Single(string markdown)
+    private static ChoiceQuestion Single(string markdown)
     {
         var (body, diagnostics) = Render.Body(markdown);
         DiagnosticAssert.NoErrors(diagnostics);
-        return Assert.Single(body.Segments.OfType<QuestionSegment>()).Question;
+        return Assert.IsType<ChoiceQuestion>(Assert.Single(body.Segments.OfType<QuestionSegment>()).Question);
     }
+
+    private static Response Options(params string[] ids) => Response.Of("option", ids);
 
     private static IReadOnlyList<ContentDiagnostic> Errors(string markdown)
     {
@@ -74,7 +76,7 @@ public sealed class QuestionTests
     public void RenderedHtmlNeverContainsFeedbackOrCorrectness()
     {
         var (body, _) = Render.Body(PeaceFirst);
-        var question = body.Segments.OfType<QuestionSegment>().Single().Question;
+        var question = Assert.IsType<ChoiceQuestion>(body.Segments.OfType<QuestionSegment>().Single().Question);
 
         // Everything a learner sees before answering: HTML segments, the prompt, the option labels.
         var visible = string.Concat(body.Segments.OfType<HtmlSegment>().Select(s => s.Html))
@@ -95,7 +97,7 @@ public sealed class QuestionTests
     [Fact]
     public void QuestionInsideAnErroneousLessonStillLeavesNoTraceInHtml()
     {
-        var (body, diagnostics) = Render.Body(PeaceFirst.Replace("::: question id=peace-first", "::: question id=peace-first points=3", StringComparison.Ordinal));
+        var (body, diagnostics) = Render.Body(PeaceFirst.Replace("::: question id=peace-first", "::: question id=peace-first weight=3", StringComparison.Ordinal));
 
         Assert.NotEmpty(diagnostics);
         var html = string.Concat(body.Segments.OfType<HtmlSegment>().Select(s => s.Html));
@@ -188,7 +190,7 @@ public sealed class QuestionTests
 
     [Fact]
     public void UnknownAttributeIsAnErrorAtTheAttribute() =>
-        HasError("::: question id=q points=2\nPick.\n\n- [x] A\n- [ ] B\n:::\n", 1, 19, "unknown attribute 'points'");
+        HasError("::: question id=q weight=2\nPick.\n\n- [x] A\n- [ ] B\n:::\n", 1, 19, "unknown attribute 'weight'");
 
     [Fact]
     public void DuplicateAttributeIsAnError() =>
@@ -200,7 +202,7 @@ public sealed class QuestionTests
 
     [Fact]
     public void UnknownTypeIsAnError() =>
-        HasError("::: question id=q type=both\nPick.\n\n- [x] A\n- [ ] B\n:::\n", 1, 19, "type must be 'single' or 'multiple'");
+        HasError("::: question id=q type=both\nPick.\n\n- [x] A\n- [ ] B\n:::\n", 1, 19, "type must be one of single, multiple, true-false, text, numeric, ordering, matching, not 'both'");
 
     [Fact]
     public void OtherBlockKindsAreOneErrorAndRenderNothing()
@@ -283,7 +285,7 @@ public sealed class QuestionTests
         var (body, _) = Render.Body("::: question id=q\nPick[^1].\n\n[^1]: Because B.\n\n- [x] A\n  > [^2]: B is right.\n- [ ] B\n:::\n");
 
         Assert.DoesNotContain(body.Segments, s => s is HtmlSegment);
-        var question = Assert.Single(body.Segments.OfType<QuestionSegment>()).Question;
+        var question = Assert.IsType<ChoiceQuestion>(Assert.Single(body.Segments.OfType<QuestionSegment>()).Question);
         Assert.Contains("Because B.", question.PromptHtml, StringComparison.Ordinal);
         Assert.Contains("B is right.", question.Options[0].FeedbackHtml, StringComparison.Ordinal);
     }
@@ -291,21 +293,21 @@ public sealed class QuestionTests
     [Fact]
     public void CorrectSingleChoiceAnswerGradesCorrectWithItsFeedback()
     {
-        var result = Single(PeaceFirst).Grade(["b"]);
+        var result = Single(PeaceFirst).Grade(Options("b"));
 
         Assert.NotNull(result);
-        Assert.True(result.Correct);
-        Assert.Equal([new OptionFeedback("b", "<p>Right: planning comes before the interview itself.</p>\n")], result.Feedback);
+        Assert.True(result.IsCorrect);
+        Assert.Equal([new Feedback("b", "<p>Right: planning comes before the interview itself.</p>\n")], result.Feedback);
     }
 
     [Fact]
     public void WrongSingleChoiceAnswerGradesIncorrectWithThePickedOptionsFeedback()
     {
-        var result = Single(PeaceFirst).Grade(["a"]);
+        var result = Single(PeaceFirst).Grade(Options("a"));
 
         Assert.NotNull(result);
-        Assert.False(result.Correct);
-        Assert.Equal("a", Assert.Single(result.Feedback).OptionId);
+        Assert.False(result.IsCorrect);
+        Assert.Equal("a", Assert.Single(result.Feedback).Key);
     }
 
     [Fact]
@@ -313,10 +315,10 @@ public sealed class QuestionTests
     {
         var question = Single("::: question id=q\nPick.\n\n- [x] A\n- [x] B\n- [ ] C\n:::\n");
 
-        Assert.True(question.Grade(["b", "a"])!.Correct);
-        Assert.False(question.Grade(["a"])!.Correct);
-        Assert.False(question.Grade(["a", "b", "c"])!.Correct);
-        Assert.False(question.Grade(["c"])!.Correct);
+        Assert.True(question.Grade(Options("b", "a"))!.IsCorrect);
+        Assert.False(question.Grade(Options("a"))!.IsCorrect);
+        Assert.False(question.Grade(Options("a", "b", "c"))!.IsCorrect);
+        Assert.False(question.Grade(Options("c"))!.IsCorrect);
     }
 
     [Theory]
@@ -327,6 +329,29 @@ public sealed class QuestionTests
     [InlineData("B")]
     public void MalformedSelectionsGradeAsNull(string selection)
     {
-        Assert.Null(Single(PeaceFirst).Grade(selection.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Null(Single(PeaceFirst).Grade(Options(selection.Split(',', StringSplitOptions.RemoveEmptyEntries))));
+    }
+
+    [Theory]
+    [InlineData("a,b", 2)]
+    [InlineData("a", 1)]
+    [InlineData("a,c", 0)]
+    [InlineData("a,b,c", 1)]
+    [InlineData("c,d", 0)]
+    public void PartialScoringGivesRightPicksMinusWrongPicksNeverBelowZero(string picked, double expected)
+    {
+        // Two right options (a, b), two wrong (c, d), 2 points: each right pick is worth 1/2, each wrong one costs 1/2.
+        var question = Single("::: question id=q type=multiple scoring=partial points=2\nPick.\n\n- [x] A\n- [x] B\n- [ ] C\n- [ ] D\n:::\n");
+
+        Assert.Equal((decimal)expected, question.Grade(Options(picked.Split(',')))!.Score);
+    }
+
+    [Fact]
+    public void AllOrNothingMultipleChoiceScoresZeroForAPartlyRightSelection()
+    {
+        var question = Single("::: question id=q type=multiple points=2\nPick.\n\n- [x] A\n- [x] B\n- [ ] C\n:::\n");
+
+        Assert.Equal(0m, question.Grade(Options("a"))!.Score);
+        Assert.Equal(2m, question.Grade(Options("a", "b"))!.Score);
     }
 }

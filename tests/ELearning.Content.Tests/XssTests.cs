@@ -92,14 +92,22 @@ public sealed class XssTests
         "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
     ];
 
-    // Each payload is tried in the lesson body and in every part of a question: prompt, option text and feedback.
+    // Each payload is tried in the lesson body and in every part of a question: prompt, option text and feedback,
+    // hints, text answers, ordering items, matching cells, and a scenario's introduction, steps, choices and consequences.
     private static readonly Func<string, string>[] s_placements =
     [
         p => p,
         p => $"::: question id=q\n{p}\n\n- [x] a\n- [ ] b\n:::\n",
-        p => $"::: question id=q\nPrompt.\n\n- [x] {p.Replace("\n", " ", StringComparison.Ordinal)}\n- [ ] b\n:::\n",
+        p => $"::: question id=q\nPrompt.\n\n- [x] {Line(p)}\n- [ ] b\n:::\n",
         p => $"::: question id=q\nPrompt.\n\n- [x] a\n  > {p.Replace("\n", "\n  > ", StringComparison.Ordinal)}\n- [ ] b\n:::\n",
+        p => $"::: question id=q\nPrompt.\n\n- [x] a\n- [ ] b\n\n> [!HINT]\n> {p.Replace("\n", "\n> ", StringComparison.Ordinal)}\n:::\n",
+        p => $"::: question id=q type=text\nWho?\n\n- [x] {Line(p)}\n:::\n",
+        p => $"::: question id=q type=ordering\nOrder.\n\n1. {Line(p)}\n2. b\n:::\n",
+        p => $"::: question id=q type=matching\nMatch.\n\n| X | {Line(p)} |\n|---|---|\n| {Line(p)} | 1 |\n| b | {Line(p)} |\n:::\n",
+        p => $"::: scenario id=q\n{p}\n\n## {Line(p)}\n\n{p}\n\n- [{Line(p)}](#end)\n  > {p.Replace("\n", "\n  > ", StringComparison.Ordinal)}\n- [b](#end)\n:::\n",
     ];
+
+    private static string Line(string payload) => payload.Replace("\n", " ", StringComparison.Ordinal);
 
     private static readonly AngleSharpUrl s_lessonUrl = new("https://app.example/courses/countering-thb/victim-hearing/rights");
 
@@ -135,6 +143,10 @@ public sealed class XssTests
         Assert.Contains("&lt;script&gt;", AllHtml(s_placements[1](s_payloads[0])), StringComparison.Ordinal);
         Assert.Contains("&lt;img", AllHtml(s_placements[2](s_payloads[2])), StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", AllHtml(s_placements[3](s_payloads[0])), StringComparison.Ordinal);
+        for (var placement = 4; placement < s_placements.Length; placement++)
+        {
+            Assert.Contains("&lt;script&gt;", AllHtml(s_placements[placement](s_payloads[0])), StringComparison.Ordinal);
+        }
         Assert.Equal("<p>x</p>", AllHtml("[x](javascript:alert(1))").Trim());
     }
 
@@ -161,9 +173,7 @@ public sealed class XssTests
             }
             else if (segment is QuestionSegment { Question: var question })
             {
-                parts.Add(question.PromptHtml);
-                parts.AddRange(question.Options.Select(o => o.Html));
-                parts.AddRange(question.Options.Select(o => o.FeedbackHtml ?? ""));
+                parts.AddRange(QuestionHtml.All(question));
             }
         }
         return string.Join("\n", parts);

@@ -9,11 +9,15 @@ public static class DefaultTheme
             .Layout<MainLayout>()
             .EmbeddedAssets(typeof(DefaultTheme).Assembly, "ELearning.Themes.Default.wwwroot")
             .Stylesheet("default.css")
+            .Script("assessment.js")
             .Template<CatalogView, CatalogPage>()
             .Template<CourseView, CoursePage>()
             .Template<LessonView, LessonPage>()
             .Template<DashboardView, DashboardPage>()
             .Template<ContentErrorsView, ContentErrorsPage>()
             .Template<StatusView, StatusPage>()
+            .Template<AssessmentView, AssessmentPage>()
+            .Template<AttemptPageView, AttemptPage>()
+            .Template<AttemptResultView, AttemptResultPage>()
             .Build();
 }

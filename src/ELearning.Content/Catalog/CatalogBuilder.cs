@@ -1,3 +1,4 @@
+using ELearning.Content.Assessments;
 using ELearning.Content.Diagnostics;
 using ELearning.Content.Markdown;
 
@@ -110,6 +111,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 FolderPath = m.Folder.Path,
                 Prerequisites = [.. m.File.Prerequisites.Select(p => p.Value).Distinct(StringComparer.Ordinal)],
                 Lessons = m.Lessons,
+                Assessment = m.Assessment,
+                Optional = m.File.Optional,
             })],
         };
     }
@@ -144,7 +147,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             {
                 candidates.Add((number, lessonSlug, child));
             }
-            else if (child.Name != ContentNames.ModuleFile && !ContentNames.IsTranslationFile(child.Name))
+            else if (child.Name is not (ContentNames.ModuleFile or ContentNames.AssessmentFile) && !ContentNames.IsTranslationFile(child.Name))
             {
                 Warning(child.Path, "this file is not a lesson (NN-slug.md, e.g. 01-why-different.md); it is ignored");
             }
@@ -173,6 +176,9 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             }
         }
 
+        // After the lessons: a question id the assessment shares with a lesson is reported on the assessment.
+        var assessment = BuildAssessment(courseSlug, slug, folder, moduleFile is not null, questionIds);
+
         if (moduleFile is null)
         {
             return null;
@@ -181,7 +187,29 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             Warning(moduleYmlPath, "the module has no lessons yet");
         }
-        return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons);
+        return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons, assessment);
+    }
+
+    // Null when the module has no assessment.md or it has errors (reported): the module still loads with its lessons.
+    private Assessment? BuildAssessment(
+        string courseSlug, string slug, ContentEntry folder, bool moduleLoads, Dictionary<string, (string Path, int Line)> questionIds)
+    {
+        var file = folder.Children.FirstOrDefault(c => !c.IsDirectory && c.Name == ContentNames.AssessmentFile);
+        if (file is null)
+        {
+            return null;
+        }
+        var address = new LessonAddress(courseSlug, folder.Name, slug, ContentNames.AssessmentSlug);
+        var (parsed, diagnostics) = cache.Get(file, (bytes, bag) => AssessmentFile.Parse(address, file.Path, bytes, bag));
+        _diagnostics.AddRange(diagnostics);
+        if (parsed is null)
+        {
+            return null;
+        }
+        var ok = CheckReferences(file.Path, parsed.References);
+        return ok && parsed.Assessment is not null && moduleLoads && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds)
+            ? parsed.Assessment
+            : null;
     }
 
     private bool CheckReferences(string path, IReadOnlyList<FileReference> references)
@@ -306,5 +334,6 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
     private void Warning(string path, string message) =>
         _diagnostics.Add(new ContentDiagnostic(path, 1, 1, DiagnosticSeverity.Warning, message));
 
-    private sealed record ModuleDraft(string Slug, ContentEntry Folder, string ModuleYmlPath, ModuleFile File, List<Lesson> Lessons);
+    private sealed record ModuleDraft(
+        string Slug, ContentEntry Folder, string ModuleYmlPath, ModuleFile File, List<Lesson> Lessons, Assessment? Assessment);
 }

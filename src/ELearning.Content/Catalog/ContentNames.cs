@@ -10,6 +10,10 @@ internal static partial class ContentNames
     public const string CourseFile = "course.yml";
     public const string ModuleFile = "module.yml";
     public const string MediaFolder = "media";
+    public const string AssessmentFile = "assessment.md";
+
+    // The lesson slug an assessment's links are resolved with: its page sits beside the module's lessons.
+    public const string AssessmentSlug = "assessment";
 
     public static bool IsSlug(string value) => SlugPattern().IsMatch(value);
 
@@ -27,7 +31,7 @@ internal static partial class ContentNames
         return TryRead(match, out number, out slug);
     }
 
-    // 02-rights.ro.md: a translation, ignored in this release.
+    // 02-rights.ro.md or assessment.ro.md: a translation, ignored in this release.
     public static bool IsTranslationFile(string name) => TranslationFilePattern().IsMatch(name);
 
     private static bool TryRead(Match match, out int number, [NotNullWhen(true)] out string? slug)
@@ -52,6 +56,6 @@ internal static partial class ContentNames
     [GeneratedRegex(@"^(?<n>[0-9]+)-(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$", RegexOptions.CultureInvariant)]
     private static partial Regex LessonFilePattern();
 
-    [GeneratedRegex(@"^[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]{2}\.md$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*|assessment)\.[a-z]{2}\.md$", RegexOptions.CultureInvariant)]
     private static partial Regex TranslationFilePattern();
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using ELearning.Content.Diagnostics;
 using ELearning.Content.Markdown;
-using ELearning.Content.Yaml;
 
 namespace ELearning.Content.Catalog;
 
@@ -22,33 +21,19 @@ internal sealed record LessonFile(
             return new LessonFile(null, [], []);
         }
 
-        var lines = text.Split('\n');
-        var closing = FindFrontMatterEnd(lines);
+        var (fields, body, _) = FrontMatter.Read(text, diagnostics,
+            "a lesson starts with front matter: a '---' line, title, summary and minutes, and another '---' line");
         string? title = null, summary = null, contentWarning = null;
         int? minutes = null;
-        if (closing < 0)
+        if (fields is not null)
         {
-            diagnostics.Error(1, 1, lines[0].TrimEnd() == "---"
-                ? "the front matter is not closed; end it with a '---' line"
-                : "a lesson starts with front matter: a '---' line, title, summary and minutes, and another '---' line");
-        }
-        else
-        {
-            var yaml = string.Join('\n', lines, 1, closing - 1);
-            var entries = FlatYamlReader.Read(yaml, 1, diagnostics);
-            if (entries is not null)
-            {
-                var fields = new YamlFields(entries, diagnostics, 1, 1);
-                fields.RejectUnknownKeys(s_keys);
-                title = fields.Text("title", required: true);
-                summary = fields.Text("summary", required: true);
-                minutes = fields.PositiveInteger("minutes", required: true);
-                contentWarning = fields.Text("content_warning", required: false);
-            }
+            fields.RejectUnknownKeys(s_keys);
+            title = fields.Text("title", required: true);
+            summary = fields.Text("summary", required: true);
+            minutes = fields.PositiveInteger("minutes", required: true);
+            contentWarning = fields.Text("content_warning", required: false);
         }
 
-        // Blank the front matter instead of cutting it so Markdig's line numbers are the file's line numbers.
-        var body = closing < 0 ? text : new string('\n', closing + 1) + string.Join('\n', lines, closing + 1, lines.Length - closing - 1);
         var rendered = LessonBody.Render(body, address, diagnostics);
 
         if (diagnostics.HasErrors || title is null || summary is null || minutes is null)
@@ -65,26 +50,12 @@ internal sealed record LessonFile(
             Minutes = minutes.Value,
             ContentWarning = contentWarning,
             Segments = rendered.Segments,
-            ContentVersion = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12],
+            ContentVersion = ContentVersionOf(bytes),
             SourcePath = path,
         };
         return new LessonFile(lesson, rendered.References, rendered.QuestionIds);
     }
 
-    // Index of the line closing the front matter, or -1.
-    private static int FindFrontMatterEnd(string[] lines)
-    {
-        if (lines[0].TrimEnd() != "---")
-        {
-            return -1;
-        }
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].TrimEnd() is "---" or "...")
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+    // Short hash of a file's bytes; stored with progress, answers and attempts.
+    internal static string ContentVersionOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
 }

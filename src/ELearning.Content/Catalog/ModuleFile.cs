@@ -9,9 +9,10 @@ internal sealed record ModuleFile(
     string Title,
     string Summary,
     IReadOnlyList<string> Objectives,
-    IReadOnlyList<YamlScalar> Prerequisites)
+    IReadOnlyList<YamlScalar> Prerequisites,
+    bool Optional)
 {
-    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites"];
+    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional"];
 
     public static ModuleFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -27,6 +28,7 @@ internal sealed record ModuleFile(
         var summary = fields.Text("summary", required: true);
         var objectives = fields.List("objectives");
         var prerequisites = fields.List("prerequisites");
+        var optional = fields.Boolean("optional", required: false) ?? false;
         foreach (var prerequisite in prerequisites ?? [])
         {
             if (!ContentNames.IsSlug(prerequisite.Value))
@@ -37,6 +39,6 @@ internal sealed record ModuleFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? []);
+            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional);
     }
 }

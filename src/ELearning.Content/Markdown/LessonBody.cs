@@ -16,28 +16,12 @@ internal sealed record LessonBody(
     // Parses and renders markdown. Line numbers in diagnostics are those of the text given, so callers blank out front
     // matter rather than cut it off. Rendering happens even when errors are reported: the output is safe either way,
     // and tests rely on it.
-    public static LessonBody Render(string markdown, LessonAddress address, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            return RenderCore(markdown, address, diagnostics);
-        }
-        catch (ArgumentException ex) when (IsDepthLimit(ex))
-        {
-            diagnostics.Error(FindTooDeepLine(markdown, address), 1,
-                $"Markdown is nested too deeply (more than {ContentPipeline.Pipeline.MaximumNestingDepth} levels of quotes, lists or "
-                + "emphasis); flatten it");
-            return s_empty;
-        }
-    }
+    public static LessonBody Render(string markdown, LessonAddress address, DiagnosticBag diagnostics) =>
+        GuardDepth(markdown, address, diagnostics, RenderCore, s_empty);
 
     private static LessonBody RenderCore(string markdown, LessonAddress address, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, ContentPipeline.Pipeline);
-        CheckQuestionPlacement(document, diagnostics);
-        CheckCallouts(document, diagnostics);
-        var references = new List<FileReference>();
-        LinkRewriter.Apply(document, address, diagnostics, references);
+        var (document, references) = Parse(markdown, address, diagnostics);
 
         using var writer = new SegmentWriter();
         var reader = new QuestionReader(diagnostics, writer);
@@ -80,13 +64,42 @@ internal sealed record LessonBody(
         }
     }
 
+    // Parses with the content pipeline and applies the checks and the link policy every content body shares.
+    internal static (MarkdownDocument Document, List<FileReference> References) Parse(
+        string markdown, LessonAddress address, DiagnosticBag diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(markdown, ContentPipeline.Pipeline);
+        CheckQuestionPlacement(document, diagnostics);
+        CheckCallouts(document, diagnostics);
+        var references = new List<FileReference>();
+        LinkRewriter.Apply(document, address, diagnostics, references);
+        return (document, references);
+    }
+
+    // Runs render, turning Markdig's nesting-limit exception into an error on the line that goes too deep.
+    internal static T GuardDepth<T>(
+        string markdown, LessonAddress address, DiagnosticBag diagnostics, Func<string, LessonAddress, DiagnosticBag, T> render, T empty)
+    {
+        try
+        {
+            return render(markdown, address, diagnostics);
+        }
+        catch (ArgumentException ex) when (IsDepthLimit(ex))
+        {
+            diagnostics.Error(FindTooDeepLine(markdown, address, render), 1,
+                $"Markdown is nested too deeply (more than {ContentPipeline.Pipeline.MaximumNestingDepth} levels of quotes, lists or "
+                + "emphasis); flatten it");
+            return empty;
+        }
+    }
+
     // Markdig 1.x throws a plain ArgumentException when MaximumNestingDepth is exceeded, while parsing (blocks) or
     // while rendering (e.g. emphasis); the message is the only tell.
     private static bool IsDepthLimit(ArgumentException ex) =>
         ex.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase);
 
     // The exception carries no position: bisect on line prefixes for the first line that breaks the limit.
-    private static int FindTooDeepLine(string markdown, LessonAddress address)
+    private static int FindTooDeepLine<T>(string markdown, LessonAddress address, Func<string, LessonAddress, DiagnosticBag, T> render)
     {
         var lines = markdown.Split('\n');
         int low = 1, high = lines.Length;
@@ -108,7 +121,7 @@ internal sealed record LessonBody(
         {
             try
             {
-                RenderCore(prefix, address, new DiagnosticBag(""));
+                render(prefix, address, new DiagnosticBag(""));
                 return false;
             }
             catch (ArgumentException ex) when (IsDepthLimit(ex))
@@ -125,12 +138,12 @@ internal sealed record LessonBody(
             if (question.Parent is not MarkdownDocument)
             {
                 diagnostics.Error(question.Line + 1, question.Column + 1,
-                    "a question cannot be inside a quote, a list or another question; "
-                    + "start '::: question' on its own line at the left margin");
+                    $"a {question.Noun} cannot be inside a quote, a list or another question or scenario; "
+                    + $"start '::: {question.Noun}' on its own line at the left margin");
             }
             if (!question.IsClosed)
             {
-                diagnostics.Error(question.Line + 1, question.Column + 1, "the question is not closed; end it with a ':::' line");
+                diagnostics.Error(question.Line + 1, question.Column + 1, $"the {question.Noun} is not closed; end it with a ':::' line");
             }
         }
         foreach (var line in QuestionBlockParser.GetStrayFences(document))

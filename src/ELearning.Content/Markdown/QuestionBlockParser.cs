@@ -1,11 +1,12 @@
 using Markdig.Helpers;
 using Markdig.Parsers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace ELearning.Content.Markdown;
 
-// Parses ::: question … fences into QuestionBlocks, modelled on Markdig's custom containers. Blocks open anywhere
-// (inside quotes and lists too) so that a misplaced question is reported rather than shown as text.
+// Parses ::: question … and ::: scenario … fences into QuestionBlocks, modelled on Markdig's custom containers. Blocks
+// open anywhere (inside quotes and lists too) so that a misplaced question is reported rather than shown as text.
 internal sealed class QuestionBlockParser : BlockParser
 {
     private const int FenceLength = 3;
@@ -77,6 +78,22 @@ internal sealed class QuestionBlockParser : BlockParser
         // Give the line back to the children with its indentation intact, as fenced blocks do.
         processor.GoToColumn(processor.ColumnBeforeIndent);
         return BlockState.Continue;
+    }
+
+    public override bool Close(BlockProcessor processor, Block block)
+    {
+        // A scenario's ## headings are its steps, never rendered as headings: give them an id now, before inline
+        // processing, so the auto-identifier extension leaves them alone. Otherwise they would take ids from the
+        // lesson's own headings (a lesson "## Safe place" after the scenario would become "safe-place-1").
+        // Step ids are computed by ScenarioReader, per scenario.
+        if (block is QuestionBlock { IsScenario: true } scenario)
+        {
+            foreach (var heading in scenario.OfType<HeadingBlock>().Where(h => h.Level == ScenarioReader.StepLevel))
+            {
+                heading.GetAttributes().Id = "";
+            }
+        }
+        return base.Close(processor, block);
     }
 
     private static int CountColons(ref StringSlice line)

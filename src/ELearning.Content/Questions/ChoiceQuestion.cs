@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json.Serialization;
 
 namespace ELearning.Content.Questions;
 
@@ -9,11 +11,14 @@ public sealed class ChoiceQuestion : Question
     public required IReadOnlyList<QuestionOption> Options { get; init; }
     public Scoring Scoring { get; init; } = Scoring.AllOrNothing;
 
+    [JsonIgnore]
     public override QuestionKind Kind => ChoiceKind;
 
+    [JsonIgnore]
     public override string CorrectAnswerHtml =>
         string.Join("", Options.Where(o => o.IsCorrect).Select(o => $"<p>{o.Html}</p>"));
 
+    [JsonIgnore]
     public bool AllowsSeveral => ChoiceKind == QuestionKind.MultipleChoice;
 
     public QuestionOption? FindOption(string id) =>
@@ -74,8 +79,10 @@ public sealed class TextQuestion : Question
 
     public const int MaxLength = 500;
 
+    [JsonIgnore]
     public override QuestionKind Kind => QuestionKind.ShortText;
 
+    [JsonIgnore]
     public override string CorrectAnswerHtml =>
         string.Join("", Answers.Where(a => a.IsCorrect).Select(a => $"<p>{WebUtility.HtmlEncode(a.Text)}</p>"));
 
@@ -102,12 +109,14 @@ public sealed class NumericQuestion : Question
     public decimal Tolerance { get; init; }
     public string? Unit { get; init; }
 
+    [JsonIgnore]
     public override QuestionKind Kind => QuestionKind.Numeric;
 
+    [JsonIgnore]
     public override string CorrectAnswerHtml =>
         WebUtility.HtmlEncode(
-            $"{Answer.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}"
-            + (Tolerance > 0 ? $" (± {Tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : ""));
+            $"{Answer.ToString(CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}"
+            + (Tolerance > 0 ? $" (± {Tolerance.ToString(CultureInfo.InvariantCulture)})" : ""));
 
     public override Grade? Grade(Response response)
     {
@@ -116,19 +125,53 @@ public sealed class NumericQuestion : Question
         {
             return null;
         }
-        return Scored(Math.Abs(value - Answer) <= Tolerance ? 1 : 0, []);
+        bool within;
+        try
+        {
+            within = Math.Abs(value - Answer) <= Tolerance;
+        }
+        catch (OverflowException)
+        {
+            // Learners may type up to 64 characters: a number so far from the answer that the difference overflows is wrong.
+            within = false;
+        }
+        return Scored(within ? 1 : 0, []);
     }
 }
 
 /// <summary>Items to put in order; the author writes them in the right order.</summary>
 public sealed class OrderingQuestion : Question
 {
+    public override bool Accepts(Response response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var ranks = new List<int>();
+        foreach (var (field, values) in response.Fields)
+        {
+            if (!field.StartsWith("rank.", StringComparison.Ordinal) || Items.All(i => "rank." + i.Id != field) || values.Count > 1)
+            {
+                return false;
+            }
+            if (values is [var text] && text.Length > 0)
+            {
+                if (!int.TryParse(text, out var rank) || rank < 1 || rank > Items.Count)
+                {
+                    return false;
+                }
+                ranks.Add(rank);
+            }
+        }
+        return ranks.Distinct().Count() == ranks.Count;
+    }
+
     /// <summary>In the right order.</summary>
     public required IReadOnlyList<ChoiceItem> Items { get; init; }
     public Scoring Scoring { get; init; } = Scoring.AllOrNothing;
 
+    [JsonIgnore]
     public override QuestionKind Kind => QuestionKind.Ordering;
 
+    [JsonIgnore]
     public override string CorrectAnswerHtml => "<ol>" + string.Join("", Items.Select(i => $"<li>{i.Html}</li>")) + "</ol>";
 
     public override Grade? Grade(Response response)
@@ -137,7 +180,9 @@ public sealed class OrderingQuestion : Question
         var ranks = new int[Items.Count];
         for (var i = 0; i < Items.Count; i++)
         {
-            if (response.One("rank." + Items[i].Id) is not { } text || !int.TryParse(text, out var rank) || rank < 1 || rank > Items.Count)
+            if (response.One("rank." + Items[i].Id) is not { } text
+                || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rank)
+                || rank < 1 || rank > Items.Count)
             {
                 return null;
             }
@@ -148,6 +193,7 @@ public sealed class OrderingQuestion : Question
             return null;
         }
         var inPlace = ranks.Where((rank, i) => rank == i + 1).Count();
+        // (An incomplete ordering is accepted for saving by Accepts, and scores nothing until complete.)
         var fraction = Scoring == Scoring.Partial ? (decimal)inPlace / Items.Count : inPlace == Items.Count ? 1 : 0;
         return Scored(fraction, []);
     }
@@ -156,6 +202,16 @@ public sealed class OrderingQuestion : Question
 /// <summary>Items on the left to pair with choices on the right (which may include distractors).</summary>
 public sealed class MatchingQuestion : Question
 {
+    public override bool Accepts(Response response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Fields.All(f =>
+            f.Key.StartsWith("match.", StringComparison.Ordinal)
+            && Pairs.Any(p => "match." + p.Item.Id == f.Key)
+            && f.Value.Count <= 1
+            && (f.Value is not [var choice] || choice.Length == 0 || Choices.Any(c => c.Id == choice)));
+    }
+
     /// <summary>Left-hand items with the id of their right choice.</summary>
     public required IReadOnlyList<MatchingPair> Pairs { get; init; }
 
@@ -167,8 +223,10 @@ public sealed class MatchingQuestion : Question
     public required string ChoicesHeadingHtml { get; init; }
     public Scoring Scoring { get; init; } = Scoring.Partial;
 
+    [JsonIgnore]
     public override QuestionKind Kind => QuestionKind.Matching;
 
+    [JsonIgnore]
     public override string CorrectAnswerHtml =>
         "<ul>" + string.Join("", Pairs.Select(p => $"<li>{p.Item.Html} → {Choices.First(c => c.Id == p.ChoiceId).Html}</li>")) + "</ul>";
 

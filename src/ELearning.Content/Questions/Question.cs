@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace ELearning.Content.Questions;
 
+// Stored as names: attempts keep question snapshots as JSON, and names survive a reordering of the members.
+[JsonConverter(typeof(JsonStringEnumConverter<QuestionKind>))]
 public enum QuestionKind
 {
     SingleChoice,
@@ -15,6 +17,7 @@ public enum QuestionKind
 }
 
 /// <summary>How questions with several parts (multiple choice, ordering, matching) score a partly right response.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Scoring>))]
 public enum Scoring
 {
     /// <summary>Full points only for an entirely right response.</summary>
@@ -55,6 +58,7 @@ public abstract class Question
     /// <summary>1-based line of the opening fence in the source file.</summary>
     public required int Line { get; init; }
 
+    // Overrides repeat [JsonIgnore]: System.Text.Json reads attributes from the overriding property only.
     [JsonIgnore]
     public abstract QuestionKind Kind { get; }
 
@@ -67,6 +71,12 @@ public abstract class Question
     /// duplicate fields, several options for a single choice…): such a response is refused, never stored.
     /// </summary>
     public abstract Grade? Grade(Response response);
+
+    /// <summary>
+    /// Whether a response may be saved as it is: it names only this question's parts with valid values, though it may
+    /// be incomplete (an ordering with some positions left blank). Forged or malformed responses are refused.
+    /// </summary>
+    public virtual bool Accepts(Response response) => Grade(response) is not null;
 
     protected Grade Scored(decimal fraction, IReadOnlyList<Feedback> feedback) =>
         new(Math.Round(Points * Math.Clamp(fraction, 0m, 1m), 4), Points, feedback);

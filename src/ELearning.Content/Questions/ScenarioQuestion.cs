@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ELearning.Content.Questions;
 
 /// <summary>
@@ -11,26 +13,31 @@ public sealed class ScenarioQuestion : Question
     /// <summary>The first step is the start.</summary>
     public required IReadOnlyList<ScenarioStep> Steps { get; init; }
 
+    [JsonIgnore]
     public override QuestionKind Kind => QuestionKind.Scenario;
 
     /// <summary>Points on the best path from the start to an ending (the steps form no cycle: the parser checks).</summary>
-    public decimal BestPathPoints => Best(Steps[0], []);
+    [JsonIgnore]
+    public decimal BestPathPoints => Best(Steps[0], new(StringComparer.Ordinal));
 
+    [JsonIgnore]
     public override string CorrectAnswerHtml
     {
         get
         {
             var parts = new List<string>();
+            var memo = new Dictionary<string, decimal?>(StringComparer.Ordinal);
             var step = Steps[0];
-            while (step.Choices.Count > 0)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (step.Choices.Count > 0 && seen.Add(step.Id))
             {
-                var choice = step.Choices.MaxBy(c => c.Points + (c.Target is null ? 0 : Best(FindStep(c.Target)!, [])))!;
+                var choice = step.Choices.MaxBy(c => c.Points + (c.Target is null || FindStep(c.Target) is not { } target ? 0 : Best(target, memo)))!;
                 parts.Add($"<li>{choice.Html}</li>");
-                if (choice.Target is null)
+                if (choice.Target is null || FindStep(choice.Target) is not { } next)
                 {
                     break;
                 }
-                step = FindStep(choice.Target)!;
+                step = next;
             }
             return "<ol>" + string.Join("", parts) + "</ol>";
         }
@@ -68,14 +75,22 @@ public sealed class ScenarioQuestion : Question
         return Scored(best == 0 ? 1 : walk.Taken.Sum(c => c.Points) / best, feedback);
     }
 
-    private decimal Best(ScenarioStep step, HashSet<string> visiting)
+    // The most points collectable from step to an ending. Memoised per call: without it, steps that several choices
+    // lead to would be walked once per path, exponential in the number of steps. A step met again on the current path
+    // (a loop, which the parser refuses) counts 0 rather than recursing forever.
+    private decimal Best(ScenarioStep step, Dictionary<string, decimal?> memo)
     {
-        if (step.Choices.Count == 0 || !visiting.Add(step.Id))
+        if (memo.TryGetValue(step.Id, out var known))
+        {
+            return known ?? 0;
+        }
+        if (step.Choices.Count == 0)
         {
             return 0;
         }
-        var best = step.Choices.Max(c => c.Points + (c.Target is null || FindStep(c.Target) is not { } next ? 0 : Best(next, visiting)));
-        visiting.Remove(step.Id);
+        memo[step.Id] = null;
+        var best = step.Choices.Max(c => c.Points + (c.Target is null || FindStep(c.Target) is not { } next ? 0 : Best(next, memo)));
+        memo[step.Id] = best;
         return best;
     }
 }
@@ -92,6 +107,7 @@ public sealed class ScenarioStep
     /// <summary>Empty for an ending.</summary>
     public required IReadOnlyList<ScenarioChoice> Choices { get; init; }
 
+    [JsonIgnore]
     public bool IsEnding => Choices.Count == 0;
 }
 

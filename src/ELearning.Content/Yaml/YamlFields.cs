@@ -89,6 +89,78 @@ internal sealed class YamlFields
         return null;
     }
 
+    // A whole number of zero or more (min 0) or one or more (min 1).
+    public int? Integer(string key, bool required, int min)
+    {
+        if (!TryGet(key, required, out var entry))
+        {
+            return null;
+        }
+        if (entry.Scalar is { IsQuoted: false } scalar
+            && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            && value >= min)
+        {
+            return value;
+        }
+        _diagnostics.Error(entry.Line, entry.Column, min == 0
+            ? $"'{key}' must be a whole number, 0 or more, e.g. {key}: 60"
+            : $"'{key}' must be a whole number, {min} or more, e.g. {key}: {Math.Max(min, 3)}");
+        return null;
+    }
+
+    // A number with a '.' decimal point between min and max inclusive.
+    public decimal? DecimalInRange(string key, bool required, decimal min, decimal max)
+    {
+        if (!TryGet(key, required, out var entry))
+        {
+            return null;
+        }
+        if (entry.Scalar is { IsQuoted: false } scalar
+            && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+        _diagnostics.Error(entry.Line, entry.Column,
+            $"'{key}' must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        return null;
+    }
+
+    // true or false, unquoted; YAML 1.1 spellings (yes, on…) are refused so a file means the same everywhere.
+    public bool? Boolean(string key, bool required)
+    {
+        if (!TryGet(key, required, out var entry))
+        {
+            return null;
+        }
+        if (entry.Scalar is { IsQuoted: false, Value: "true" or "false" } scalar)
+        {
+            return scalar.Value == "true";
+        }
+        _diagnostics.Error(entry.Line, entry.Column, $"'{key}' must be true or false");
+        return null;
+    }
+
+    // One of a fixed set of words, mapped to a value.
+    public T? OneOf<T>(string key, bool required, IReadOnlyDictionary<string, T> values)
+        where T : struct
+    {
+        if (!TryGet(key, required, out var entry))
+        {
+            return null;
+        }
+        if (entry.Scalar is { } scalar && values.TryGetValue(scalar.Value, out var value))
+        {
+            return value;
+        }
+        _diagnostics.Error(entry.Line, entry.Column, $"'{key}' must be one of: {string.Join(", ", values.Keys)}");
+        return null;
+    }
+
+    // The value's position, for checks made after reading (e.g. draw against the pool size).
+    public (int Line, int Column)? PositionOf(string key) =>
+        _entries.TryGetValue(key, out var entry) ? (entry.Line, entry.Column) : null;
+
     // A list of non-empty scalars; null when the key is absent or invalid.
     public IReadOnlyList<YamlScalar>? List(string key)
     {

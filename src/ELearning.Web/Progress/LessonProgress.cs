@@ -27,8 +27,9 @@ internal sealed class KnowledgeCheckAnswer
     public required string QuestionId { get; set; }
     public required string ContentVersion { get; set; }
 
-    /// <summary>Selected option ids, space-separated, in the order the learner's form sent them.</summary>
-    public required string SelectedOptions { get; set; }
+    /// <summary>The response as JSON (field → values, see <c>ELearning.Content.Questions.Response</c>).</summary>
+    public required string Response { get; set; }
     public bool Correct { get; set; }
+    public decimal Score { get; set; }
     public DateTime AnsweredAt { get; set; }
 }

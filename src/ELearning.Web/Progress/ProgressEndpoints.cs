@@ -1,10 +1,12 @@
 using ELearning.Content.Catalog;
+using ELearning.Content.Questions;
 using ELearning.Web.Accounts;
 using ELearning.Web.Courses;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace ELearning.Web.Progress;
 
@@ -15,6 +17,7 @@ internal static class ProgressEndpoints
         var lessons = app.MapGroup("/courses/{course}/{module}/{lesson}").RequireAuthorization().RequireAntiforgery();
         lessons.MapPost("/complete", CompleteAsync);
         lessons.MapPost("/questions/{questionId}", AnswerAsync);
+        lessons.MapPost("/questions/{questionId}/restart", RestartAsync);
         return app;
     }
 
@@ -39,27 +42,66 @@ internal static class ProgressEndpoints
         {
             return TypedResults.NotFound();
         }
+        var userId = users.GetUserId(context.User)!;
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var selected = form["option"].Where(v => v is not null).Select(v => v!).ToList();
-        // Malformed selections (unknown ids, duplicates, none, several for single choice) are refused, not stored.
-        if (question.Grade(selected) is not { } grade)
+        var posted = QuestionViews.FromForm(form, "");
+        var fields = posted.Fields.Where(f => f.Key != "__RequestVerificationToken").ToList();
+        var response = new Response(fields);
+        if (question is ScenarioQuestion)
+        {
+            // A practice case is walked one choice per post; the path so far is the learner's latest stored answer.
+            var path = (await LatestAsync(db, userId, found, question.Id, context.RequestAborted))?.Values("path") ?? [];
+            response = response.One("choice") is { } choice && fields.Count == 1 ? Response.Of("path", [.. path, choice]) : Response.Empty;
+        }
+        // Malformed responses (unknown or repeated ids, several options for a single choice, an incomplete ordering…)
+        // are refused, not stored.
+        if (fields.Any(f => f.Value.Sum(v => v.Length) > 1000) || question.Grade(response) is not { } grade)
         {
             return TypedResults.BadRequest();
         }
+        await StoreAsync(db, userId, found, question, response, grade, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + question.Id));
+    }
+
+    /// <summary>Starts a practice case again (an empty path); earlier walks stay recorded.</summary>
+    private static async Task<Results<RedirectHttpResult, NotFound>> RestartAsync(
+        string course, string module, string lesson, string questionId, HttpContext context, CourseCatalogLoader loader,
+        AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+    {
+        if (Find(loader, course, module, lesson) is not { } found || found.FindQuestion(questionId) is not ScenarioQuestion scenario)
+        {
+            return TypedResults.NotFound();
+        }
+        var empty = Response.Of("path");
+        await StoreAsync(db, users.GetUserId(context.User)!, found, scenario, empty, scenario.Grade(empty)!, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + scenario.Id));
+    }
+
+    private static async Task StoreAsync(AppDbContext db, string userId, Lesson lesson, Question question, Response response, Grade grade, DateTime now, CancellationToken cancel)
+    {
         db.KnowledgeCheckAnswers.Add(new KnowledgeCheckAnswer
         {
-            UserId = users.GetUserId(context.User)!,
-            CourseSlug = found.CourseSlug,
-            ModuleSlug = found.ModuleSlug,
-            LessonSlug = found.Slug,
+            UserId = userId,
+            CourseSlug = lesson.CourseSlug,
+            ModuleSlug = lesson.ModuleSlug,
+            LessonSlug = lesson.Slug,
             QuestionId = question.Id,
-            ContentVersion = found.ContentVersion,
-            SelectedOptions = string.Join(' ', selected),
-            Correct = grade.Correct,
-            AnsweredAt = clock.GetUtcNow().UtcDateTime,
+            ContentVersion = lesson.ContentVersion,
+            Response = QuestionViews.Serialize(response),
+            Correct = grade.IsCorrect,
+            Score = grade.Score,
+            AnsweredAt = now,
         });
-        await db.SaveChangesAsync(context.RequestAborted);
-        return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + question.Id));
+        await db.SaveChangesAsync(cancel);
+    }
+
+    private static async Task<Response?> LatestAsync(AppDbContext db, string userId, Lesson lesson, string questionId, CancellationToken cancel)
+    {
+        var json = await db.KnowledgeCheckAnswers.AsNoTracking()
+            .Where(a => a.UserId == userId && a.CourseSlug == lesson.CourseSlug && a.ModuleSlug == lesson.ModuleSlug
+                && a.LessonSlug == lesson.Slug && a.QuestionId == questionId)
+            .OrderByDescending(a => a.Id).Select(a => a.Response).FirstOrDefaultAsync(cancel);
+        return json is null ? null : QuestionViews.DeserializeResponse(json);
     }
 
     private static Lesson? Find(CourseCatalogLoader loader, string course, string module, string lesson) =>

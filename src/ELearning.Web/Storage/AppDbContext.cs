@@ -1,4 +1,5 @@
 using ELearning.Web.Accounts;
+using ELearning.Web.Assessments;
 using ELearning.Web.Progress;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -10,9 +11,12 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
 {
     public const int SlugLength = 100;
     public const int VersionLength = 64;
+    public const int ResponseLength = 4000;
 
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
     public DbSet<KnowledgeCheckAnswer> KnowledgeCheckAnswers => Set<KnowledgeCheckAnswer>();
+    public DbSet<AssessmentAttempt> AssessmentAttempts => Set<AssessmentAttempt>();
+    public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -46,9 +50,35 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
             answer.Property(a => a.LessonSlug).HasMaxLength(SlugLength);
             answer.Property(a => a.QuestionId).HasMaxLength(SlugLength);
             answer.Property(a => a.ContentVersion).HasMaxLength(VersionLength);
-            answer.Property(a => a.SelectedOptions).HasMaxLength(200);
+            answer.Property(a => a.Response).HasMaxLength(ResponseLength);
             answer.HasIndex(a => new { a.UserId, a.CourseSlug, a.ModuleSlug, a.LessonSlug });
             answer.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AssessmentAttempt>(attempt =>
+        {
+            attempt.ToTable("AssessmentAttempts");
+            attempt.Property(a => a.CourseSlug).HasMaxLength(SlugLength);
+            attempt.Property(a => a.ModuleSlug).HasMaxLength(SlugLength);
+            attempt.Property(a => a.ContentVersion).HasMaxLength(VersionLength);
+            attempt.Property(a => a.Review).HasMaxLength(32);
+            attempt.HasIndex(a => new { a.UserId, a.CourseSlug, a.ModuleSlug, a.Number }).IsUnique();
+            // At most one attempt in progress per learner and module, whatever the number of parallel "start" requests.
+            attempt.HasIndex(a => new { a.UserId, a.CourseSlug, a.ModuleSlug })
+                .IsUnique()
+                .HasFilter("\"Status\" = 0")
+                .HasDatabaseName("IX_AssessmentAttempts_OneInProgress");
+            attempt.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            attempt.HasMany(a => a.Questions).WithOne().HasForeignKey(q => q.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AttemptQuestion>(question =>
+        {
+            question.ToTable("AttemptQuestions");
+            question.Property(q => q.QuestionId).HasMaxLength(SlugLength);
+            question.Property(q => q.Response).HasMaxLength(ResponseLength);
+            question.HasIndex(q => new { q.AttemptId, q.Position }).IsUnique();
+            question.HasIndex(q => new { q.AttemptId, q.QuestionId }).IsUnique();
         });
     }
 }

@@ -75,6 +75,106 @@ internal static class FixtureContent
             """);
     }
 
+    public const string Assessment = "/courses/thb/hearing/assessment";
+
+    /// <summary>Every question kind, each with a known key; learners see 4 per page.</summary>
+    public const string AssessmentFile = "thb/01-hearing/assessment.md";
+
+    public static string AssessmentText(string rules = "") => $"""
+        ---
+        title: Hearing assessment
+        pass_mark: 60
+        max_attempts: 2
+        questions_per_page: 4
+        review: everything
+        grading: highest
+        {rules}
+        ---
+
+        Eight questions on hearing victims.
+
+        ::: question id=a-single
+        Which PEACE phase comes first?
+
+        - [ ] Closure
+          > {WrongFeedback}
+        - [x] Planning and preparation
+        - [ ] Evaluation
+
+        > [!HINT]
+        > SECRET-HINT think before you meet.
+
+        > [!RATIONALE]
+        > SECRET-RATIONALE planning precedes the interview.
+        :::
+
+        ::: question id=a-multi type=multiple
+        Which are means under the Palermo Protocol?
+
+        - [x] Deception
+        - [x] Abuse of a position of vulnerability
+        - [ ] The victim's nationality
+          > SECRET-FEEDBACK nationality is not a means.
+        :::
+
+        ::: question id=a-tf type=true-false
+        Consent of the victim is a defence once coercion is proven.
+
+        - [ ] True
+        - [x] False
+        :::
+
+        ::: question id=a-text type=text
+        Which EU agency coordinates prosecutors?
+
+        - [x] Eurojust
+        - [ ] Europol
+          > SECRET-TEXT-FEEDBACK police, not judicial.
+        :::
+
+        ::: question id=a-num type=numeric answer=30 tolerance=0 unit=days
+        How many days of reflection does the Directive require at least?
+        :::
+
+        ::: question id=a-order type=ordering
+        Put the first three PEACE phases in order.
+
+        1. Planning and preparation
+        2. Engage and explain
+        3. Account, clarification and challenge
+        :::
+
+        ::: question id=a-match type=matching
+        Match each tool to its purpose.
+
+        | Tool | Purpose |
+        |---|---|
+        | EIO | Gathers evidence abroad |
+        | JIT | Investigates jointly |
+        | | Extradites suspects |
+        :::
+
+        ::: scenario id=a-case
+        A raid finds a frightened woman.
+
+        ## At the door
+
+        What do you do first?
+
+        - [Interview her on the spot](#end)
+          > SECRET-CONSEQUENCE-BAD she withdraws.
+        - [Arrange a safe place first](#safe-place) (2 points)
+          > She calms down.
+
+        ## Safe place
+
+        She agrees to talk later.
+
+        - [Plan the hearing with an interpreter](#end) (1 point)
+          > The account is clear.
+        :::
+        """;
+
     public static void Write(string root, string relativePath, string text)
     {
         var path = Path.Combine(root, relativePath);

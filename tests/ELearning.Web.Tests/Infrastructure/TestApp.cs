@@ -5,6 +5,7 @@ using ELearning.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ELearning.Web.Tests.Infrastructure;
@@ -16,14 +17,21 @@ namespace ELearning.Web.Tests.Infrastructure;
 internal sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TestApp(TestDirectory? directory = null, Dictionary<string, string?>? settings = null)
+    /// <param name="directory">Shared data and content (a restart); null: a fresh one with the fixture course, owned and deleted.</param>
+    /// <param name="prepare">Changes to the fresh fixture content before the app starts.</param>
+    public TestApp(
+        TestDirectory? directory = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        Action<string>? prepare = null)
     {
+        _services = services;
         Directory = directory ?? new TestDirectory();
         OwnsDirectory = directory is null;
         if (OwnsDirectory)
         {
             FixtureContent.WriteTo(Directory.ContentRoot);
+            prepare?.Invoke(Directory.ContentRoot);
         }
         _settings = new Dictionary<string, string?>
         {
@@ -45,6 +53,10 @@ internal sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -2,6 +2,7 @@ using ELearning.Web.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ELearning.Web.Tests.Storage;
 
@@ -29,6 +30,42 @@ public sealed class StorageTests : IDisposable
         var actual = await DescribeAsync(migrated);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task UpgradingADatabaseWithAnswersKeepsThemInTheNewForm()
+    {
+        var path = Path.Combine(_folder, "upgrade.db");
+        await using (var db = Open(path))
+        {
+            await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261123000000_Initial");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "Country", "Profession", "Institution", "RegisteredAt", "EmailConfirmed",
+                    "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('u1', 'Ana', 'RO', 'Judge', 'Court', '2026-01-01 00:00:00', 0, 0, 0, 1, 0);
+                INSERT INTO "KnowledgeCheckAnswers" ("UserId", "CourseSlug", "ModuleSlug", "LessonSlug", "QuestionId", "ContentVersion",
+                    "SelectedOptions", "Correct", "AnsweredAt")
+                VALUES ('u1', 'thb', 'hearing', 'first', 'peace-first', 'v1', 'a b', 1, '2026-01-02 00:00:00'),
+                       ('u1', 'thb', 'hearing', 'first', 'peace-first', 'v1', 'c', 0, '2026-01-03 00:00:00');
+                """);
+        }
+        await using (var db = Open(path))
+        {
+            await db.Database.MigrateAsync();
+            var answers = await db.KnowledgeCheckAnswers.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+            Assert.Equal(["""{"option":["a","b"]}""", """{"option":["c"]}"""], answers.Select(a => a.Response));
+            Assert.Equal([1m, 0m], answers.Select(a => a.Score));
+            Assert.Equal([true, false], answers.Select(a => a.Correct));
+            Assert.Equal("Ana", (await db.Users.SingleAsync()).DisplayName);
+            // The rebuilt table still hands out new ids after the copied ones.
+            db.KnowledgeCheckAnswers.Add(new ELearning.Web.Progress.KnowledgeCheckAnswer
+            {
+                UserId = "u1", CourseSlug = "thb", ModuleSlug = "hearing", LessonSlug = "first", QuestionId = "q", ContentVersion = "v2",
+                Response = "{}", AnsweredAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            Assert.Equal(3, await db.KnowledgeCheckAnswers.CountAsync());
+        }
     }
 
     [Fact]

@@ -5,10 +5,13 @@ namespace ELearning.Web.Tests.Theme;
 
 public sealed class DefaultThemeTests
 {
-    private static QuestionView Question(AnswerView? answer = null, bool multiple = false) =>
-        new("peace-first", multiple, new MarkupString("<p>Which phase comes first?</p>"),
+    private static QuestionView Question(AnswerView? answer = null, bool multiple = false, params string[] selected) =>
+        new("peace-first", multiple ? InputKind.MultipleChoice : InputKind.SingleChoice, new MarkupString("<p>Which phase comes first?</p>"), "",
             [new("a", new MarkupString("Account")), new("b", new MarkupString("Planning")), new("c", new MarkupString("Closure"))],
-            "/courses/c/m/l/questions/peace-first", answer);
+            ThemeSamples.Values(("option", selected)), answer)
+        {
+            ActionUrl = "/courses/c/m/l/questions/peace-first",
+        };
 
     private static LessonView Lesson(QuestionView question, string? warning = null, bool completed = false) =>
         new("Planning", "Plan first.", 20, new Link("Course", "/courses/c"), new Link("Module", "/courses/c#module-m"),
@@ -46,8 +49,8 @@ public sealed class DefaultThemeTests
     [Fact]
     public async Task AnAnsweredQuestionShowsTheChoiceItsFeedbackAndTheVerdict()
     {
-        var answer = new AnswerView(["a"], false, [new FeedbackView("a", new MarkupString("<p>Rapport comes first.</p>"))]);
-        var page = await ThemeRendering.RenderAsync(Lesson(Question(answer)));
+        var answer = new AnswerView(false, null, null, [new FeedbackView("a", new MarkupString("<p>Rapport comes first.</p>"))], null, null, null);
+        var page = await ThemeRendering.RenderAsync(Lesson(Question(answer, false, "a")));
 
         Assert.True(page.QuerySelector("#q-peace-first-a")!.HasAttribute("checked"));
         Assert.False(page.QuerySelector("#q-peace-first-b")!.HasAttribute("checked"));
@@ -122,5 +125,44 @@ public sealed class DefaultThemeTests
         Assert.Contains("@media print", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@import", text, StringComparison.Ordinal);
         Assert.DoesNotContain("url(http", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheDefaultThemeShipsItsAssessmentScriptInsideTheAssembly()
+    {
+        var theme = ELearning.Themes.Default.DefaultTheme.Create();
+        Assert.Equal(["assessment.js"], theme.Scripts);
+        var script = theme.Assets.GetFileInfo("assessment.js");
+        Assert.True(script.Exists);
+        using var reader = new StreamReader(script.CreateReadStream());
+        var text = reader.ReadToEnd();
+        Assert.Contains("form.attempt-form[data-autosave]", text, StringComparison.Ordinal);
+        Assert.Contains("data-deadline", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("://", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoTemplateRendersInlineScriptStyleOrEventHandlers()
+    {
+        // The content security policy forbids them; a template that used one would silently lose it.
+        var attempt = new AttemptPageView("A", new Link("A", "/a"), 1, 1, 1, 1, 1, [Question()], [false], "/a/1", "/a/1/autosave", 1,
+            ThemeRendering.Now.UtcDateTime.AddMinutes(5), "Saved.");
+        var result = new AttemptResultView("A", new Link("A", "/a"), 1, ThemeRendering.Now.UtcDateTime, true, 1, 2, 50, 70, false, true,
+            [new ReviewItem(1, Question(), true)], "/a/start", null);
+        var assessment = new AssessmentView("A", new Link("C", "/c"), new Link("M", "/c#m"), new MarkupString("<p>Intro</p>"), 70, 1, null,
+            TimeSpan.FromMinutes(10), [], null, false, "Highest", "/a/start", null, null);
+        var pages = new[]
+        {
+            await ThemeRendering.RenderAsync(Lesson(Question())),
+            await ThemeRendering.RenderAsync(attempt),
+            await ThemeRendering.RenderAsync(result),
+            await ThemeRendering.RenderAsync(assessment),
+        };
+
+        foreach (var page in pages)
+        {
+            Assert.Empty(page.QuerySelectorAll("script, style, [style]"));
+            Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        }
     }
 }

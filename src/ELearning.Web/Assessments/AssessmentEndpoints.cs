@@ -1,0 +1,214 @@
+using ELearning.Content.Assessments;
+using ELearning.Content.Catalog;
+using ELearning.Content.Questions;
+using ELearning.Theming;
+using ELearning.Web.Accounts;
+using ELearning.Web.Courses;
+using ELearning.Web.Progress;
+using ELearning.Web.Security;
+using ELearning.Web.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ELearning.Web.Assessments;
+
+internal static class AssessmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAssessments(this IEndpointRouteBuilder app)
+    {
+        var assessment = app.MapGroup("/courses/{course}/{module}/assessment").RequireAuthorization().RequireAntiforgery();
+        assessment.MapPost("/start", StartAsync);
+        assessment.MapPost("/attempts/{number:int}/save", SaveAsync);
+        assessment.MapPost("/attempts/{number:int}/autosave", AutosaveAsync);
+        return app;
+    }
+
+    /// <summary>Starts (or resumes) an attempt; a refused start goes back to the assessment page, which says why.</summary>
+    private static async Task<Results<RedirectHttpResult, NotFound>> StartAsync(
+        string course, string module, HttpContext context, CourseCatalogLoader loader, AppDbContext db, UserManager<AppUser> users,
+        TimeProvider clock, IStringLocalizer<Strings> l)
+    {
+        if (Find(loader, course, module) is not ({ } foundCourse, { } foundModule, { } assessment))
+        {
+            return TypedResults.NotFound();
+        }
+        var userId = users.GetUserId(context.User)!;
+        var progress = await LearnerProgress.LoadAsync(db, userId, context.RequestAborted);
+        if (progress.LockedBy(foundCourse, foundModule).Count > 0)
+        {
+            return TypedResults.Redirect(AssessmentUrls.Overview(course, module));
+        }
+        var outcome = await Attempts.StartAsync(db, userId, assessment, clock.GetUtcNow().UtcDateTime, Random.Shared,
+            (key, args) => l[key, args].Value, context.RequestAborted);
+        return outcome switch
+        {
+            StartOutcome.Started(var n) => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, n, 1)),
+            StartOutcome.Existing(var n) => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, n)),
+            StartOutcome.Refused => TypedResults.Redirect(AssessmentUrls.Overview(course, module)),
+            _ => throw new InvalidOperationException("Unknown start outcome."),
+        };
+    }
+
+    private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> SaveAsync(
+        string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db,
+        UserManager<AppUser> users, TimeProvider clock)
+    {
+        var post = await ReadAsync(course, module, number, context, loader, db, users);
+        if (post is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var (attempt, form) = post.Value;
+        var back = AssessmentUrls.Attempt(course, module, number);
+        if (attempt.Status == AttemptStatus.Submitted)
+        {
+            return TypedResults.Redirect(back);
+        }
+        if (Parse(attempt, form) is not { } request)
+        {
+            return TypedResults.BadRequest();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (request.Go == "submit")
+        {
+            await Attempts.SubmitAsync(db, attempt.Id, now, context.RequestAborted);
+            return TypedResults.Redirect(back);
+        }
+        var (outcome, _) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, now, context.RequestAborted);
+        return outcome switch
+        {
+            SaveOutcome.Saved => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, number, request.Target) + "&notice=saved"),
+            SaveOutcome.Stale => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, number, request.Page) + "&notice=stale"),
+            _ => TypedResults.Redirect(back),
+        };
+    }
+
+    /// <summary>The script's save-as-you-go: the same checks as a form post, answered with the new sequence as JSON.</summary>
+    private static async Task<Results<Ok<AutosaveReply>, Conflict<AutosaveReply>, NotFound, BadRequest>> AutosaveAsync(
+        string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db,
+        UserManager<AppUser> users, TimeProvider clock)
+    {
+        var post = await ReadAsync(course, module, number, context, loader, db, users);
+        if (post is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var (attempt, form) = post.Value;
+        if (attempt.Status == AttemptStatus.Submitted)
+        {
+            return TypedResults.Conflict(new AutosaveReply(attempt.Sequence, "submitted"));
+        }
+        if (Parse(attempt, form) is not { Go: not "submit" } request)
+        {
+            return TypedResults.BadRequest();
+        }
+        var (outcome, sequence) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        return outcome == SaveOutcome.Saved
+            ? TypedResults.Ok(new AutosaveReply(sequence, "saved"))
+            : TypedResults.Conflict(new AutosaveReply(sequence, outcome.ToString().ToLowerInvariant()));
+    }
+
+    internal sealed record AutosaveReply(long Seq, string Status);
+
+    private sealed record SaveRequest(long Sequence, int Page, int Target, string Go, List<(AttemptQuestion, Response?)> Changes);
+
+    private static async Task<(AssessmentAttempt Attempt, IFormCollection Form)?> ReadAsync(
+        string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db, UserManager<AppUser> users)
+    {
+        if (Find(loader, course, module) is not (not null, not null, not null))
+        {
+            return null;
+        }
+        var userId = users.GetUserId(context.User)!;
+        // Scoped to the signed-in learner: another learner's attempt number simply does not exist here.
+        var attempt = await db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions)
+            .FirstOrDefaultAsync(a => a.UserId == userId && a.CourseSlug == course && a.ModuleSlug == module && a.Number == number, context.RequestAborted);
+        if (attempt is null)
+        {
+            return null;
+        }
+        return (attempt, await context.Request.ReadFormAsync(context.RequestAborted));
+    }
+
+    /// <summary>
+    /// Reads the page's answers. Null (400, nothing stored) for anything a real page cannot send: a missing or bad
+    /// sequence or page, answers for questions not on this page of this attempt, or a response the question refuses.
+    /// </summary>
+    private static SaveRequest? Parse(AssessmentAttempt attempt, IFormCollection form)
+    {
+        var pageCount = AttemptPages.Count(attempt);
+        if (!long.TryParse(form["seq"], out var sequence) || !int.TryParse(form["page"], out var page) || page < 1 || page > pageCount + 1)
+        {
+            return null;
+        }
+        var go = form["go"].ToString();
+        var target = go switch
+        {
+            "next" => Math.Min(page + 1, pageCount + 1),
+            "prev" => Math.Max(page - 1, 1),
+            "save" or "" or "autosave" or "submit" => page,
+            _ when go.StartsWith("page-", StringComparison.Ordinal) && int.TryParse(go[5..], out var k) && k >= 1 && k <= pageCount + 1 => k,
+            _ => -1,
+        };
+        if (target < 0 || (go == "submit" && page != pageCount + 1))
+        {
+            return null;
+        }
+        var onPage = AttemptPages.Questions(attempt, page);
+        var known = onPage.Select(q => "q." + q.QuestionId + ".").ToList();
+        if (form.Keys.Any(k => k.StartsWith("q.", StringComparison.Ordinal) && !known.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
+        {
+            return null;
+        }
+        var changes = new List<(AttemptQuestion, Response?)>();
+        foreach (var question in onPage)
+        {
+            var definition = QuestionViews.DeserializeQuestion(question.Definition);
+            var posted = QuestionViews.FromForm(form, "q." + question.QuestionId + ".");
+            Response? response;
+            if (definition is ScenarioQuestion scenario)
+            {
+                // A scenario step is answered by its choice button; the path so far lives on the server.
+                if (posted.Fields.Count == 0)
+                {
+                    continue;
+                }
+                var path = question.Response is null ? [] : QuestionViews.DeserializeResponse(question.Response).Values("path").ToList();
+                if (posted.One("choice") is not { } choice || posted.Fields.Count != 1 || scenario.Walk([.. path, choice]) is null)
+                {
+                    return null;
+                }
+                response = Response.Of("path", [.. path, choice]);
+            }
+            else
+            {
+                response = posted.IsEmpty ? null : posted;
+                if (response is not null && (response.Fields.Any(f => f.Value.Sum(v => v.Length) > 1000) || !definition.Accepts(response)))
+                {
+                    return null;
+                }
+            }
+            changes.Add((question, response));
+        }
+        return new SaveRequest(sequence, page, target, go, changes);
+    }
+
+    private static (Course?, Module?, Assessment?) Find(CourseCatalogLoader loader, string course, string module)
+    {
+        var foundCourse = loader.GetCatalog().FindCourse(course);
+        var foundModule = foundCourse?.FindModule(module);
+        return (foundCourse, foundModule, foundModule?.Assessment);
+    }
+}
+
+/// <summary>How an attempt's questions fall into pages.</summary>
+internal static class AttemptPages
+{
+    public static int Count(AssessmentAttempt attempt) =>
+        Math.Max(1, (int)Math.Ceiling(attempt.Questions.Count / (double)Math.Max(1, attempt.QuestionsPerPage)));
+
+    public static List<AttemptQuestion> Questions(AssessmentAttempt attempt, int page) =>
+        [.. attempt.Questions.OrderBy(q => q.Position).Skip((page - 1) * attempt.QuestionsPerPage).Take(attempt.QuestionsPerPage)];
+}

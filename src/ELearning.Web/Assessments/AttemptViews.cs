@@ -1,0 +1,86 @@
+using ELearning.Content.Assessments;
+using ELearning.Content.Catalog;
+using ELearning.Content.Questions;
+using ELearning.Theming;
+using ELearning.Web.Courses;
+
+namespace ELearning.Web.Assessments;
+
+/// <summary>Builds the attempt page and the result page from a stored attempt (its own copy of the questions).</summary>
+internal static class AttemptViews
+{
+    public static AttemptPageView Page(Course course, Module module, AssessmentAttempt attempt, int page, string? message)
+    {
+        var pageCount = AttemptPages.Count(attempt);
+        var onPage = page <= pageCount ? AttemptPages.Questions(attempt, page) : [];
+        var ordered = attempt.Questions.OrderBy(q => q.Position).ToList();
+        return new AttemptPageView(
+            module.Assessment?.Title ?? module.Title,
+            new Link(module.Assessment?.Title ?? module.Title, AssessmentUrls.Overview(course.Slug, module.Slug)),
+            attempt.Number,
+            page,
+            pageCount,
+            (page - 1) * attempt.QuestionsPerPage + 1,
+            attempt.Questions.Count,
+            [.. onPage.Select(q => Question(q, answer: null))],
+            [.. Enumerable.Range(1, pageCount).Select(p => AttemptPages.Questions(attempt, p).All(q => q.Response is not null))],
+            AssessmentUrls.Save(course.Slug, module.Slug, attempt.Number),
+            AssessmentUrls.Autosave(course.Slug, module.Slug, attempt.Number),
+            attempt.Sequence,
+            attempt.Deadline,
+            message);
+    }
+
+    public static AttemptResultView Result(Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked)
+    {
+        var review = Attempts.Review(attempt);
+        var showScore = review != ReviewPolicy.None;
+        var items = review is ReviewPolicy.ScoreAndCorrectAnswers or ReviewPolicy.Everything
+            ? attempt.Questions.OrderBy(q => q.Position).Select((q, i) => new ReviewItem(i + 1, Question(q, Review(q, review)), q.Response is not null)).ToList()
+            : [];
+        return new AttemptResultView(
+            module.Assessment?.Title ?? module.Title,
+            new Link(module.Assessment?.Title ?? module.Title, AssessmentUrls.Overview(course.Slug, module.Slug)),
+            attempt.Number,
+            attempt.SubmittedAt ?? attempt.StartedAt,
+            showScore,
+            showScore ? attempt.Score : null,
+            showScore ? attempt.MaxScore : null,
+            showScore ? attempt.Percent : null,
+            attempt.PassMark,
+            showScore ? attempt.Passed : null,
+            attempt.Expired,
+            items,
+            retakeUrl,
+            blocked);
+    }
+
+    public static AttemptSummary Summary(Course course, Module module, AssessmentAttempt attempt) =>
+        new(attempt.Number, attempt.Status == AttemptStatus.InProgress, attempt.StartedAt, attempt.SubmittedAt,
+            Attempts.Review(attempt) == ReviewPolicy.None ? null : attempt.Percent,
+            Attempts.Review(attempt) == ReviewPolicy.None ? null : attempt.Passed,
+            AssessmentUrls.Attempt(course.Slug, module.Slug, attempt.Number));
+
+    private static QuestionView Question(AttemptQuestion stored, Func<Question, Response?, AnswerView?>? answer)
+    {
+        var definition = QuestionViews.DeserializeQuestion(stored.Definition);
+        var response = stored.Response is null ? null : QuestionViews.DeserializeResponse(stored.Response);
+        return QuestionViews.For(definition, "q." + stored.QuestionId + ".", QuestionViews.DeserializeOrder(stored.DisplayOrder), response,
+            answer?.Invoke(definition, response)) with { Points = definition.Points };
+    }
+
+    /// <summary>What the review setting lets the learner see for one question of a submitted attempt.</summary>
+    private static Func<Question, Response?, AnswerView?> Review(AttemptQuestion stored, ReviewPolicy review) => (question, response) =>
+    {
+        var grade = response is null ? null : question.Grade(response);
+        var everything = review == ReviewPolicy.Everything;
+        return new AnswerView(
+            grade?.IsCorrect ?? false,
+            stored.Score ?? 0,
+            question.Points,
+            everything && grade is not null ? QuestionViews.Feedback(grade) : [],
+            null,
+            QuestionViews.Html(question.RationaleHtml, everything),
+            QuestionViews.Html(question.CorrectAnswerHtml));
+    };
+}

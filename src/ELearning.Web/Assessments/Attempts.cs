@@ -1,0 +1,225 @@
+using ELearning.Content.Assessments;
+using ELearning.Content.Questions;
+using ELearning.Web.Courses;
+using ELearning.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace ELearning.Web.Assessments;
+
+internal abstract record StartOutcome
+{
+    public sealed record Started(int Number) : StartOutcome;
+
+    /// <summary>An attempt was already in progress (also the answer to a parallel duplicate start).</summary>
+    public sealed record Existing(int Number) : StartOutcome;
+
+    public sealed record Refused(string Reason) : StartOutcome;
+}
+
+internal enum SaveOutcome
+{
+    Saved,
+
+    /// <summary>The page was rendered before a newer save: its answers would overwrite newer ones.</summary>
+    Stale,
+
+    /// <summary>The time limit has passed: the answers are refused and the attempt was graded with what was saved.</summary>
+    Expired,
+
+    Submitted,
+}
+
+/// <summary>Starting, saving and submitting attempts; every rule enforced here, on the server, also under concurrency.</summary>
+internal static class Attempts
+{
+    public static string ReviewName(ReviewPolicy review) => review.ToString();
+
+    public static ReviewPolicy Review(AssessmentAttempt attempt) =>
+        Enum.TryParse<ReviewPolicy>(attempt.Review, out var review) ? review : ReviewPolicy.None;
+
+    /// <summary>Why the learner cannot start a new attempt now, or null when they can.</summary>
+    public static string? WhyNotStart(Assessment assessment, IReadOnlyList<AssessmentAttempt> attempts, DateTime now, Func<string, object[], string> text)
+    {
+        if (assessment.MaxAttempts is { } max && attempts.Count >= max)
+        {
+            return text("NoAttemptsLeft", [max]);
+        }
+        var last = attempts.Where(a => a.SubmittedAt is not null).MaxBy(a => a.Number);
+        if (last?.SubmittedAt is { } submitted && submitted + assessment.DelayBetweenAttempts > now)
+        {
+            return text("WaitBeforeNextAttempt", [(submitted + assessment.DelayBetweenAttempts).ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+        return null;
+    }
+
+    public static async Task<StartOutcome> StartAsync(
+        AppDbContext db, string userId, Assessment assessment, DateTime now, Random random, Func<string, object[], string> text, CancellationToken cancel)
+    {
+        var attempts = await db.AssessmentAttempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug)
+            .ToListAsync(cancel);
+        if (attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress) is { } open)
+        {
+            return new StartOutcome.Existing(open.Number);
+        }
+        if (WhyNotStart(assessment, attempts, now, text) is { } reason)
+        {
+            return new StartOutcome.Refused(reason);
+        }
+
+        var attemptIds = attempts.Select(a => a.Id).ToList();
+        var seen = (await db.AttemptQuestions.AsNoTracking().Where(q => attemptIds.Contains(q.AttemptId)).Select(q => q.QuestionId).ToListAsync(cancel))
+            .ToHashSet(StringComparer.Ordinal);
+        var drawn = Draw(assessment, seen, random);
+        var attempt = new AssessmentAttempt
+        {
+            UserId = userId,
+            CourseSlug = assessment.CourseSlug,
+            ModuleSlug = assessment.ModuleSlug,
+            Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
+            ContentVersion = assessment.ContentVersion,
+            Status = AttemptStatus.InProgress,
+            StartedAt = now,
+            Deadline = assessment.TimeLimit is { } limit ? now + limit : null,
+            PassMark = assessment.PassMark,
+            Review = ReviewName(assessment.Review),
+            QuestionsPerPage = Math.Max(1, assessment.QuestionsPerPage),
+            MaxScore = drawn.Sum(q => q.Points),
+            Questions = [.. drawn.Select((q, i) => new AttemptQuestion
+            {
+                Position = i,
+                QuestionId = q.Id,
+                Definition = QuestionViews.Serialize(q),
+                DisplayOrder = QuestionViews.Serialize(QuestionViews.Shuffle(q, assessment.ShuffleOptions, random)),
+            })],
+        };
+        db.AssessmentAttempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+            return new StartOutcome.Started(attempt.Number);
+        }
+        catch (DbUpdateException)
+        {
+            // A parallel start won the unique indexes (number, or one-in-progress): answer with its attempt.
+            db.ChangeTracker.Clear();
+            var winner = await db.AssessmentAttempts.AsNoTracking()
+                .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug && a.Status == AttemptStatus.InProgress)
+                .Select(a => (int?)a.Number).FirstOrDefaultAsync(cancel);
+            return winner is { } number ? new StartOutcome.Existing(number) : new StartOutcome.Refused(text("AttemptStartFailed", []));
+        }
+    }
+
+    /// <summary>A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows.</summary>
+    public static List<Question> Draw(Assessment assessment, IReadOnlySet<string> seen, Random random)
+    {
+        var fresh = assessment.Questions.Where(q => !seen.Contains(q.Id)).ToArray();
+        var old = assessment.Questions.Where(q => seen.Contains(q.Id)).ToArray();
+        random.Shuffle(fresh);
+        random.Shuffle(old);
+        var drawn = fresh.Concat(old).Take(assessment.QuestionsPerAttempt).ToArray();
+        random.Shuffle(drawn);
+        return [.. drawn];
+    }
+
+    /// <summary>
+    /// Saves responses (null clears) if <paramref name="sequence"/> is the attempt's current one and time remains. One
+    /// conditional UPDATE decides, so a stale page, a late save and a concurrent submit can never overwrite each other.
+    /// </summary>
+    public static async Task<(SaveOutcome Outcome, long Sequence)> SaveAsync(
+        AppDbContext db, AssessmentAttempt attempt, IReadOnlyList<(AttemptQuestion Question, Response? Response)> changes, long sequence, DateTime now, CancellationToken cancel)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        var claimed = await db.AssessmentAttempts
+            .Where(a => a.Id == attempt.Id && a.Status == AttemptStatus.InProgress && a.Sequence == sequence && (a.Deadline == null || a.Deadline > now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Sequence, sequence + 1), cancel);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancel);
+            var current = await db.AssessmentAttempts.AsNoTracking().FirstAsync(a => a.Id == attempt.Id, cancel);
+            if (current.Status == AttemptStatus.Submitted)
+            {
+                return (SaveOutcome.Submitted, current.Sequence);
+            }
+            if (current.Deadline is { } deadline && deadline <= now)
+            {
+                await SubmitAsync(db, attempt.Id, now, cancel);
+                return (SaveOutcome.Expired, current.Sequence);
+            }
+            return (SaveOutcome.Stale, current.Sequence);
+        }
+        foreach (var (question, response) in changes)
+        {
+            var json = response is null || response.IsEmpty ? null : QuestionViews.Serialize(response);
+            await db.AttemptQuestions.Where(q => q.Id == question.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.Response, json).SetProperty(q => q.AnsweredAt, json == null ? null : now), cancel);
+        }
+        await transaction.CommitAsync(cancel);
+        return (SaveOutcome.Saved, sequence + 1);
+    }
+
+    /// <summary>
+    /// Grades and closes the attempt once: of parallel submissions exactly one changes the row (the UPDATE is
+    /// conditional on the status and on the answers it graded); the others find it submitted. Returns whether this call
+    /// did it.
+    /// </summary>
+    public static async Task<bool> SubmitAsync(AppDbContext db, long attemptId, DateTime now, CancellationToken cancel)
+    {
+        while (true)
+        {
+            var attempt = await db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions).FirstAsync(a => a.Id == attemptId, cancel);
+            if (attempt.Status == AttemptStatus.Submitted)
+            {
+                return false;
+            }
+            var scores = attempt.Questions.ToDictionary(q => q.Id, q => Score(q));
+            var total = scores.Values.Sum();
+            var percent = attempt.MaxScore == 0 ? 0 : Math.Round(100 * total / attempt.MaxScore, 2);
+            var expired = attempt.Deadline is { } deadline && deadline <= now;
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+            var closed = await db.AssessmentAttempts
+                .Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress && a.Sequence == attempt.Sequence)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Status, AttemptStatus.Submitted)
+                    .SetProperty(a => a.SubmittedAt, expired ? attempt.Deadline : now)
+                    .SetProperty(a => a.Expired, expired)
+                    .SetProperty(a => a.Score, total)
+                    .SetProperty(a => a.Percent, percent)
+                    .SetProperty(a => a.Passed, percent >= attempt.PassMark), cancel);
+            if (closed == 0)
+            {
+                // Submitted meanwhile, or answers saved after we read them: look again.
+                await transaction.RollbackAsync(cancel);
+                continue;
+            }
+            foreach (var (id, score) in scores)
+            {
+                await db.AttemptQuestions.Where(q => q.Id == id).ExecuteUpdateAsync(s => s.SetProperty(q => q.Score, score), cancel);
+            }
+            await transaction.CommitAsync(cancel);
+            return true;
+        }
+    }
+
+    /// <summary>Grades an expired attempt still open (the learner walked away); true when it is (now) submitted.</summary>
+    public static async Task<bool> CloseIfExpiredAsync(AppDbContext db, AssessmentAttempt attempt, DateTime now, CancellationToken cancel)
+    {
+        if (attempt.Status == AttemptStatus.InProgress && attempt.Deadline is { } deadline && deadline <= now)
+        {
+            await SubmitAsync(db, attempt.Id, now, cancel);
+            return true;
+        }
+        return attempt.Status == AttemptStatus.Submitted;
+    }
+
+    public static decimal Score(AttemptQuestion question)
+    {
+        if (question.Response is null)
+        {
+            return 0;
+        }
+        var definition = QuestionViews.DeserializeQuestion(question.Definition);
+        return definition.Grade(QuestionViews.DeserializeResponse(question.Response))?.Score ?? 0;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using ELearning.Content.Questions;
+using ELearning.Theming;
+using Microsoft.AspNetCore.Components;
+
+namespace ELearning.Web.Courses;
+
+/// <summary>
+/// Turns content questions into what a learner may see. This is the one place where the answer key is left
+/// behind: a <see cref="QuestionView"/> holds prompts, inputs in display order and the learner's own response, and
+/// feedback only through an <see cref="AnswerView"/> the caller decided to give.
+/// </summary>
+internal static class QuestionViews
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static QuestionView For(Question question, string fieldPrefix, IReadOnlyList<string>? displayOrder, Response? saved, AnswerView? answer)
+    {
+        var values = saved?.Fields ?? new Dictionary<string, IReadOnlyList<string>>();
+        var view = new QuestionView(question.Id, Kind(question), Html(question.PromptHtml), fieldPrefix, [], values, answer);
+        return question switch
+        {
+            ChoiceQuestion choice => view with { Options = InOrder(choice.Options.Select(o => new OptionView(o.Id, Html(o.Html))), displayOrder) },
+            NumericQuestion numeric => view with { Unit = numeric.Unit },
+            OrderingQuestion ordering => view with { Options = InOrder(ordering.Items.Select(i => new OptionView(i.Id, Html(i.Html))), displayOrder ?? StableShuffle(ordering)) },
+            MatchingQuestion matching => view with
+            {
+                Items = [.. matching.Pairs.Select(p => new OptionView(p.Item.Id, Html(p.Item.Html)))],
+                Options = InOrder(matching.Choices.Select(c => new OptionView(c.Id, Html(c.Html))), displayOrder),
+                ItemsHeading = Html(matching.ItemsHeadingHtml),
+                ChoicesHeading = Html(matching.ChoicesHeadingHtml),
+            },
+            ScenarioQuestion scenario => view with { Scenario = Scenario(scenario, saved?.Values("path") ?? []) },
+            _ => view,
+        };
+    }
+
+    /// <summary>The ids a learner sees in shuffled order, or null when nothing is shuffled.</summary>
+    public static IReadOnlyList<string>? Shuffle(Question question, bool shuffleOptions, Random random) => question switch
+    {
+        ChoiceQuestion choice when shuffleOptions && choice.Kind != QuestionKind.TrueFalse => Shuffled(choice.Options.Select(o => o.Id), random),
+        // Ordering items are always shown out of order: the source order is the answer.
+        OrderingQuestion ordering => NotInSourceOrder(ordering.Items.Select(i => i.Id).ToList(), random),
+        MatchingQuestion matching when shuffleOptions => Shuffled(matching.Choices.Select(c => c.Id), random),
+        _ => null,
+    };
+
+    public static string? Serialize(IReadOnlyList<string>? ids) => ids is null ? null : JsonSerializer.Serialize(ids, Json);
+
+    public static IReadOnlyList<string>? DeserializeOrder(string? json) => json is null ? null : JsonSerializer.Deserialize<List<string>>(json, Json);
+
+    public static string Serialize(Response response) => JsonSerializer.Serialize(response.Fields, Json);
+
+    public static Response DeserializeResponse(string json) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, List<string>>>(json, Json)!.Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Key, f.Value)));
+
+    public static string Serialize(Question question) => JsonSerializer.Serialize(question, Json);
+
+    public static Question DeserializeQuestion(string json) => JsonSerializer.Deserialize<Question>(json, Json)!;
+
+    /// <summary>The fields of one question from a posted form: those starting with <paramref name="prefix"/>, prefix removed.</summary>
+    public static Response FromForm(IFormCollection form, string prefix) =>
+        new(form.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && f.Key.Length > prefix.Length)
+            .Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Key[prefix.Length..], [.. f.Value.Select(v => v ?? "")])));
+
+    public static MarkupString Html(string html) => new(html);
+
+    public static MarkupString? Html(string? html, bool show) => show && html is not null ? new MarkupString(html) : null;
+
+    public static IReadOnlyList<FeedbackView> Feedback(Grade grade) => [.. grade.Feedback.Select(f => new FeedbackView(f.Key, Html(f.Html)))];
+
+    private static ScenarioView Scenario(ScenarioQuestion scenario, IReadOnlyList<string> path)
+    {
+        var walk = scenario.Walk(path) ?? scenario.Walk([])!;
+        var step = walk.Current;
+        return new ScenarioView(
+            [.. walk.Taken.Select(c => new ScenarioTakenView(Html(c.Html), c.ConsequenceHtml is null ? null : Html(c.ConsequenceHtml)))],
+            step is null ? null : Html(step.TitleHtml),
+            step is null ? null : Html(step.Html),
+            step is null ? [] : [.. step.Choices.Select(c => new OptionView(c.Id, Html(c.Html)))]);
+    }
+
+    private static InputKind Kind(Question question) => question.Kind switch
+    {
+        QuestionKind.SingleChoice => InputKind.SingleChoice,
+        QuestionKind.MultipleChoice => InputKind.MultipleChoice,
+        QuestionKind.TrueFalse => InputKind.TrueFalse,
+        QuestionKind.ShortText => InputKind.ShortText,
+        QuestionKind.Numeric => InputKind.Numeric,
+        QuestionKind.Ordering => InputKind.Ordering,
+        QuestionKind.Matching => InputKind.Matching,
+        QuestionKind.Scenario => InputKind.Scenario,
+        _ => throw new InvalidOperationException($"Unknown question kind {question.Kind}."),
+    };
+
+    private static List<OptionView> InOrder(IEnumerable<OptionView> options, IReadOnlyList<string>? order)
+    {
+        var list = options.ToList();
+        return order is null ? list : [.. order.Select(id => list.First(o => o.Id == id))];
+    }
+
+    private static List<string> Shuffled(IEnumerable<string> ids, Random random)
+    {
+        var array = ids.ToArray();
+        random.Shuffle(array);
+        return [.. array];
+    }
+
+    private static List<string> NotInSourceOrder(List<string> ids, Random random)
+    {
+        if (ids.Count < 2)
+        {
+            return ids;
+        }
+        List<string> shuffled;
+        do
+        {
+            shuffled = Shuffled(ids, random);
+        }
+        while (shuffled.SequenceEqual(ids));
+        return shuffled;
+    }
+
+    /// <summary>In lessons the order must not change between page loads (the learner's ranks refer to it): seed by id.</summary>
+    private static List<string> StableShuffle(OrderingQuestion ordering) =>
+        NotInSourceOrder([.. ordering.Items.Select(i => i.Id)], new Random(StableSeed(ordering.Id)));
+
+    private static int StableSeed(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+        return hash;
+    }
+}
