@@ -157,6 +157,12 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         var lessonSlugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, lessonSlug, file) in candidates.OrderBy(c => c.Number).ThenBy(c => c.File.Name, StringComparer.Ordinal))
         {
+            if (lessonSlug is "assessment" or "media")
+            {
+                // These addresses belong to the module's assessment and its media folder.
+                Error(file.Path, 1, 1, $"the lesson slug '{lessonSlug}' is reserved; rename the file (e.g. NN-{lessonSlug}-practice.md); the file is skipped");
+                continue;
+            }
             if (!lessonSlugs.TryAdd(lessonSlug, file.Name))
             {
                 Error(file.Path, 1, 1, $"duplicate lesson slug '{lessonSlug}' (also {lessonSlugs[lessonSlug]}); the file is skipped");

@@ -53,7 +53,7 @@ internal static class AssessmentEndpoints
 
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> SaveAsync(
         string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db,
-        UserManager<AppUser> users, TimeProvider clock)
+        UserManager<AppUser> users, TimeProvider clock, QuestionAliases aliases)
     {
         var post = await ReadAsync(course, module, number, context, loader, db, users);
         if (post is null)
@@ -66,7 +66,7 @@ internal static class AssessmentEndpoints
         {
             return TypedResults.Redirect(back);
         }
-        if (Parse(attempt, form) is not { } request)
+        if (Parse(attempt, form, aliases) is not { } request)
         {
             return TypedResults.BadRequest();
         }
@@ -88,7 +88,7 @@ internal static class AssessmentEndpoints
     /// <summary>The script's save-as-you-go: the same checks as a form post, answered with the new sequence as JSON.</summary>
     private static async Task<Results<Ok<AutosaveReply>, Conflict<AutosaveReply>, NotFound, BadRequest>> AutosaveAsync(
         string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db,
-        UserManager<AppUser> users, TimeProvider clock)
+        UserManager<AppUser> users, TimeProvider clock, QuestionAliases aliases)
     {
         var post = await ReadAsync(course, module, number, context, loader, db, users);
         if (post is null)
@@ -100,7 +100,7 @@ internal static class AssessmentEndpoints
         {
             return TypedResults.Conflict(new AutosaveReply(attempt.Sequence, "submitted"));
         }
-        if (Parse(attempt, form) is not { Go: not "submit" } request)
+        if (Parse(attempt, form, aliases) is not { Go: not "submit" } request)
         {
             return TypedResults.BadRequest();
         }
@@ -136,7 +136,7 @@ internal static class AssessmentEndpoints
     /// Reads the page's answers. Null (400, nothing stored) for anything a real page cannot send: a missing or bad
     /// sequence or page, answers for questions not on this page of this attempt, or a response the question refuses.
     /// </summary>
-    private static SaveRequest? Parse(AssessmentAttempt attempt, IFormCollection form)
+    private static SaveRequest? Parse(AssessmentAttempt attempt, IFormCollection form, QuestionAliases aliases)
     {
         var pageCount = AttemptPages.Count(attempt);
         if (!long.TryParse(form["seq"], out var sequence) || !int.TryParse(form["page"], out var page) || page < 1 || page > pageCount + 1)
@@ -166,7 +166,7 @@ internal static class AssessmentEndpoints
         foreach (var question in onPage)
         {
             var definition = QuestionViews.DeserializeQuestion(question.Definition);
-            var posted = QuestionViews.FromForm(form, "q." + question.QuestionId + ".");
+            var posted = aliases.For(AttemptViews.AliasScope(attempt), definition).In(QuestionViews.FromForm(form, "q." + question.QuestionId + "."));
             Response? response;
             if (definition is ScenarioQuestion scenario)
             {

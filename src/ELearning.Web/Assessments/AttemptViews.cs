@@ -9,7 +9,7 @@ namespace ELearning.Web.Assessments;
 /// <summary>Builds the attempt page and the result page from a stored attempt (its own copy of the questions).</summary>
 internal static class AttemptViews
 {
-    public static AttemptPageView Page(Course course, Module module, AssessmentAttempt attempt, int page, string? message)
+    public static AttemptPageView Page(Course course, Module module, AssessmentAttempt attempt, int page, string? message, QuestionAliases aliases)
     {
         var pageCount = AttemptPages.Count(attempt);
         var onPage = page <= pageCount ? AttemptPages.Questions(attempt, page) : [];
@@ -22,7 +22,7 @@ internal static class AttemptViews
             pageCount,
             (page - 1) * attempt.QuestionsPerPage + 1,
             attempt.Questions.Count,
-            [.. onPage.Select(q => Question(q, answer: null))],
+            [.. onPage.Select(q => Question(attempt, q, answer: null, aliases))],
             [.. Enumerable.Range(1, pageCount).Select(p => AttemptPages.Questions(attempt, p).All(q => q.Response is not null))],
             AssessmentUrls.Save(course.Slug, module.Slug, attempt.Number),
             AssessmentUrls.Autosave(course.Slug, module.Slug, attempt.Number),
@@ -31,12 +31,12 @@ internal static class AttemptViews
             message);
     }
 
-    public static AttemptResultView Result(Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked)
+    public static AttemptResultView Result(Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases)
     {
         var review = Attempts.Review(attempt);
         var showScore = review != ReviewPolicy.None;
         var items = review is ReviewPolicy.ScoreAndCorrectAnswers or ReviewPolicy.Everything
-            ? attempt.Questions.OrderBy(q => q.Position).Select((q, i) => new ReviewItem(i + 1, Question(q, Review(q, review)), q.Response is not null)).ToList()
+            ? attempt.Questions.OrderBy(q => q.Position).Select((q, i) => new ReviewItem(i + 1, Question(attempt, q, Review(q, review), aliases), q.Response is not null)).ToList()
             : [];
         return new AttemptResultView(
             module.Assessment?.Title ?? module.Title,
@@ -61,12 +61,15 @@ internal static class AttemptViews
             Attempts.Review(attempt) == ReviewPolicy.None ? null : attempt.Passed,
             AssessmentUrls.Attempt(course.Slug, module.Slug, attempt.Number));
 
-    private static QuestionView Question(AttemptQuestion stored, Func<Question, Response?, AnswerView?>? answer)
+    /// <summary>Aliases are scoped to the attempt: they differ between attempts and between learners.</summary>
+    public static string AliasScope(AssessmentAttempt attempt) => "attempt:" + attempt.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static QuestionView Question(AssessmentAttempt attempt, AttemptQuestion stored, Func<Question, Response?, AnswerView?>? answer, QuestionAliases aliases)
     {
         var definition = QuestionViews.DeserializeQuestion(stored.Definition);
         var response = stored.Response is null ? null : QuestionViews.DeserializeResponse(stored.Response);
         return QuestionViews.For(definition, "q." + stored.QuestionId + ".", QuestionViews.DeserializeOrder(stored.DisplayOrder), response,
-            answer?.Invoke(definition, response)) with { Points = definition.Points };
+            answer?.Invoke(definition, response), aliases.For(AliasScope(attempt), definition)) with { Points = definition.Points };
     }
 
     /// <summary>What the review setting lets the learner see for one question of a submitted attempt.</summary>

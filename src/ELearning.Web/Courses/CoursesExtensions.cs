@@ -35,6 +35,7 @@ internal static class CoursesExtensions
         });
         services.AddSingleton(sp => new CourseCatalogLoader(sp.GetRequiredService<ContentFiles>().Provider));
         services.AddSingleton(sp => Themes[sp.GetRequiredService<IOptions<ThemeOptions>>().Value.Name]());
+        services.AddSingleton<QuestionAliases>();
         return builder;
     }
 

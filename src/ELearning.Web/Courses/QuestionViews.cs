@@ -14,23 +14,30 @@ internal static class QuestionViews
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static QuestionView For(Question question, string fieldPrefix, IReadOnlyList<string>? displayOrder, Response? saved, AnswerView? answer)
+    /// <summary>
+    /// The learner's view of a question. Every id in it (options, items, choices, feedback keys, the saved response)
+    /// goes out through <paramref name="aliases"/>; <paramref name="saved"/> and <paramref name="answer"/> hold real ids.
+    /// </summary>
+    public static QuestionView For(
+        Question question, string fieldPrefix, IReadOnlyList<string>? displayOrder, Response? saved, AnswerView? answer, AliasMap aliases)
     {
-        var values = saved?.Fields ?? new Dictionary<string, IReadOnlyList<string>>();
-        var view = new QuestionView(question.Id, Kind(question), Html(question.PromptHtml), fieldPrefix, [], values, answer);
+        var values = saved is null ? new Dictionary<string, IReadOnlyList<string>>() : aliases.Out(saved).Fields;
+        var shownAnswer = answer is null ? null : answer with { Feedback = [.. answer.Feedback.Select(f => f with { Key = f.Key is null ? null : aliases.Out(f.Key) })] };
+        var view = new QuestionView(question.Id, Kind(question), Html(question.PromptHtml), fieldPrefix, [], values, shownAnswer);
+        OptionView Option(string id, string html) => new(aliases.Out(id), Html(html));
         return question switch
         {
-            ChoiceQuestion choice => view with { Options = InOrder(choice.Options.Select(o => new OptionView(o.Id, Html(o.Html))), displayOrder) },
+            ChoiceQuestion choice => view with { Options = InOrder(choice.Options.Select(o => (o.Id, Option(o.Id, o.Html))), displayOrder) },
             NumericQuestion numeric => view with { Unit = numeric.Unit },
-            OrderingQuestion ordering => view with { Options = InOrder(ordering.Items.Select(i => new OptionView(i.Id, Html(i.Html))), displayOrder ?? StableShuffle(ordering)) },
+            OrderingQuestion ordering => view with { Options = InOrder(ordering.Items.Select(i => (i.Id, Option(i.Id, i.Html))), displayOrder ?? StableShuffle(ordering)) },
             MatchingQuestion matching => view with
             {
-                Items = [.. matching.Pairs.Select(p => new OptionView(p.Item.Id, Html(p.Item.Html)))],
-                Options = InOrder(matching.Choices.Select(c => new OptionView(c.Id, Html(c.Html))), displayOrder),
+                Items = [.. matching.Pairs.Select(p => Option(p.Item.Id, p.Item.Html))],
+                Options = InOrder(matching.Choices.Select(c => (c.Id, Option(c.Id, c.Html))), displayOrder),
                 ItemsHeading = Html(matching.ItemsHeadingHtml),
                 ChoicesHeading = Html(matching.ChoicesHeadingHtml),
             },
-            ScenarioQuestion scenario => view with { Scenario = Scenario(scenario, saved?.Values("path") ?? []) },
+            ScenarioQuestion scenario => view with { Scenario = Scenario(scenario, saved?.Values("path") ?? [], aliases) },
             _ => view,
         };
     }
@@ -69,7 +76,7 @@ internal static class QuestionViews
 
     public static IReadOnlyList<FeedbackView> Feedback(Grade grade) => [.. grade.Feedback.Select(f => new FeedbackView(f.Key, Html(f.Html)))];
 
-    private static ScenarioView Scenario(ScenarioQuestion scenario, IReadOnlyList<string> path)
+    private static ScenarioView Scenario(ScenarioQuestion scenario, IReadOnlyList<string> path, AliasMap aliases)
     {
         var walk = scenario.Walk(path) ?? scenario.Walk([])!;
         var step = walk.Current;
@@ -77,7 +84,7 @@ internal static class QuestionViews
             [.. walk.Taken.Select(c => new ScenarioTakenView(Html(c.Html), c.ConsequenceHtml is null ? null : Html(c.ConsequenceHtml)))],
             step is null ? null : Html(step.TitleHtml),
             step is null ? null : Html(step.Html),
-            step is null ? [] : [.. step.Choices.Select(c => new OptionView(c.Id, Html(c.Html)))]);
+            step is null ? [] : [.. step.Choices.Select(c => new OptionView(aliases.Out(c.Id), Html(c.Html)))]);
     }
 
     private static InputKind Kind(Question question) => question.Kind switch
@@ -93,10 +100,10 @@ internal static class QuestionViews
         _ => throw new InvalidOperationException($"Unknown question kind {question.Kind}."),
     };
 
-    private static List<OptionView> InOrder(IEnumerable<OptionView> options, IReadOnlyList<string>? order)
+    private static List<OptionView> InOrder(IEnumerable<(string Id, OptionView View)> options, IReadOnlyList<string>? order)
     {
         var list = options.ToList();
-        return order is null ? list : [.. order.Select(id => list.First(o => o.Id == id))];
+        return order is null ? [.. list.Select(o => o.View)] : [.. order.Select(id => list.First(o => o.Id == id).View)];
     }
 
     private static List<string> Shuffled(IEnumerable<string> ids, Random random)

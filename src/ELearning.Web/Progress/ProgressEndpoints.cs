@@ -36,7 +36,7 @@ internal static class ProgressEndpoints
 
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> AnswerAsync(
         string course, string module, string lesson, string questionId, HttpContext context, CourseCatalogLoader loader,
-        AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+        AppDbContext db, UserManager<AppUser> users, TimeProvider clock, QuestionAliases aliases)
     {
         if (Find(loader, course, module, lesson) is not { } found || found.FindQuestion(questionId) is not { } question)
         {
@@ -44,7 +44,7 @@ internal static class ProgressEndpoints
         }
         var userId = users.GetUserId(context.User)!;
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var posted = QuestionViews.FromForm(form, "");
+        var posted = aliases.For(userId, question).In(QuestionViews.FromForm(form, ""));
         var fields = posted.Fields.Where(f => f.Key != "__RequestVerificationToken").ToList();
         var response = new Response(fields);
         if (question is ScenarioQuestion)
@@ -53,11 +53,15 @@ internal static class ProgressEndpoints
             var path = (await LatestAsync(db, userId, found, question.Id, context.RequestAborted))?.Values("path") ?? [];
             response = response.One("choice") is { } choice && fields.Count == 1 ? Response.Of("path", [.. path, choice]) : Response.Empty;
         }
-        // Malformed responses (unknown or repeated ids, several options for a single choice, an incomplete ordering…)
-        // are refused, not stored.
-        if (fields.Any(f => f.Value.Sum(v => v.Length) > 1000) || question.Grade(response) is not { } grade)
+        // Malformed responses (unknown or repeated ids, several options for a single choice…) are refused, not stored.
+        // An incomplete one (a position left blank) is not an answer yet: back to the question, nothing stored.
+        if (fields.Any(f => f.Value.Sum(v => v.Length) > 1000) || !question.Accepts(response))
         {
             return TypedResults.BadRequest();
+        }
+        if (question.Grade(response) is not { } grade)
+        {
+            return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + question.Id));
         }
         await StoreAsync(db, userId, found, question, response, grade, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
         return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + question.Id));

@@ -166,7 +166,7 @@ public sealed class AssessmentTests
         var stale = await driver.OpenAsync(attempt, 1);
         var id = stale.QuestionIds.First(AttemptDriver.Right.ContainsKey);
 
-        using (var newer = await driver.PostAsync(stale, AttemptDriver.Right[id].Select(f => ($"q.{id}.{f.Name}", f.Value)).Append(("go", "save"))))
+        using (var newer = await driver.PostAsync(stale, AttemptDriver.Right[id].Fields(stale.Document, $"q.{id}.").Append(("go", "save"))))
         {
             Assert.Equal(HttpStatusCode.Redirect, newer.StatusCode);
             Assert.Contains("notice=saved", newer.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public sealed class AssessmentTests
         var saved = (await AttemptsAsync(app)).Single().Questions.Single(q => q.QuestionId == id).Response;
         Assert.NotNull(saved);
 
-        using (var older = await driver.PostAsync(stale, AttemptDriver.Wrong[id].Select(f => ($"q.{id}.{f.Name}", f.Value)).Append(("go", "save"))))
+        using (var older = await driver.PostAsync(stale, AttemptDriver.Wrong[id].Fields(stale.Document, $"q.{id}.").Append(("go", "save"))))
         {
             Assert.Equal(HttpStatusCode.Redirect, older.StatusCode);
             Assert.Contains("notice=stale", older.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -194,7 +194,7 @@ public sealed class AssessmentTests
         var id = page.QuestionIds.First(AttemptDriver.Right.ContainsKey);
         FormUrlEncodedContent Body(long seq) => new(
             new[] { ("__RequestVerificationToken", page.Token), ("seq", seq.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("page", "1"), ("go", "autosave") }
-                .Concat(AttemptDriver.Right[id].Select(f => ($"q.{id}.{f.Name}", f.Value)))
+                .Concat(AttemptDriver.Right[id].Fields(page.Document, $"q.{id}."))
                 .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
 
         using var first = await browser.Http.PostAsync(attempt + "/autosave", Body(page.Sequence));
@@ -219,13 +219,13 @@ public sealed class AssessmentTests
         var page = await driver.OpenAsync(attempt, 1);
         var ids = page.QuestionIds.Where(AttemptDriver.Right.ContainsKey).Take(2).ToList();
 
-        using (var inTime = await driver.PostAsync(page, AttemptDriver.Right[ids[0]].Select(f => ($"q.{ids[0]}.{f.Name}", f.Value)).Append(("go", "save"))))
+        using (var inTime = await driver.PostAsync(page, AttemptDriver.Right[ids[0]].Fields(page.Document, $"q.{ids[0]}.").Append(("go", "save"))))
         {
             Assert.Contains("notice=saved", inTime.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
         clock.Advance(TimeSpan.FromMinutes(11));
         // The page still open in the browser posts after the limit.
-        using (var late = await driver.PostAsync(page, AttemptDriver.Right[ids[1]].Select(f => ($"q.{ids[1]}.{f.Name}", f.Value)).Append(("go", "save"))))
+        using (var late = await driver.PostAsync(page, AttemptDriver.Right[ids[1]].Fields(page.Document, $"q.{ids[1]}.").Append(("go", "save"))))
         {
             Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
             Assert.DoesNotContain("notice=saved", late.Headers.Location!.OriginalString, StringComparison.Ordinal);

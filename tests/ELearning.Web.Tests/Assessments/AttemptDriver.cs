@@ -7,30 +7,31 @@ namespace ELearning.Web.Tests.Assessments;
 /// <summary>Takes an assessment the way a learner's browser does without JavaScript: forms, buttons, redirects.</summary>
 internal sealed class AttemptDriver(TestClient browser)
 {
-    public static readonly IReadOnlyDictionary<string, (string Name, string Value)[]> Right = new Dictionary<string, (string, string)[]>
+    /// <summary>Answers as a learner gives them: by the text they see. Ids on the page are opaque aliases.</summary>
+    public static readonly IReadOnlyDictionary<string, Answer> Right = new Dictionary<string, Answer>
     {
-        ["a-single"] = [("option", "b")],
-        ["a-multi"] = [("option", "a"), ("option", "b")],
-        ["a-tf"] = [("option", "b")],
-        ["a-text"] = [("text", "  EUROJUST ")],
-        ["a-num"] = [("number", "30 days")],
-        ["a-order"] = [("rank.a", "1"), ("rank.b", "2"), ("rank.c", "3")],
-        ["a-match"] = [("match.a", "a"), ("match.b", "b")],
+        ["a-single"] = Answer.Choose("Planning and preparation"),
+        ["a-multi"] = Answer.Choose("Deception", "Abuse of a position of vulnerability"),
+        ["a-tf"] = Answer.Choose("False"),
+        ["a-text"] = Answer.Type("text", "  EUROJUST "),
+        ["a-num"] = Answer.Type("number", "30 days"),
+        ["a-order"] = Answer.Rank(("Planning and preparation", 1), ("Engage and explain", 2), ("Account, clarification and challenge", 3)),
+        ["a-match"] = Answer.Match(("EIO", "Gathers evidence abroad"), ("JIT", "Investigates jointly")),
     };
 
-    public static readonly IReadOnlyDictionary<string, (string Name, string Value)[]> Wrong = new Dictionary<string, (string, string)[]>
+    public static readonly IReadOnlyDictionary<string, Answer> Wrong = new Dictionary<string, Answer>
     {
-        ["a-single"] = [("option", "a")],
-        ["a-multi"] = [("option", "c")],
-        ["a-tf"] = [("option", "a")],
-        ["a-text"] = [("text", "Europol")],
-        ["a-num"] = [("number", "10")],
-        ["a-order"] = [("rank.a", "3"), ("rank.b", "2"), ("rank.c", "1")],
-        ["a-match"] = [("match.a", "c"), ("match.b", "a")],
+        ["a-single"] = Answer.Choose("Closure"),
+        ["a-multi"] = Answer.Choose("The victim's nationality"),
+        ["a-tf"] = Answer.Choose("True"),
+        ["a-text"] = Answer.Type("text", "Europol"),
+        ["a-num"] = Answer.Type("number", "10"),
+        ["a-order"] = Answer.Rank(("Planning and preparation", 3), ("Engage and explain", 2), ("Account, clarification and challenge", 1)),
+        ["a-match"] = Answer.Match(("EIO", "Extradites suspects"), ("JIT", "Gathers evidence abroad")),
     };
 
-    public static readonly string[] RightPath = ["at-the-door.b", "safe-place.a"];
-    public static readonly string[] WrongPath = ["at-the-door.a"];
+    public static readonly string[] RightPath = ["Arrange a safe place first", "Plan the hearing with an interpreter"];
+    public static readonly string[] WrongPath = ["Interview her on the spot"];
 
     /// <summary>Presses "Start" on the assessment page; returns the attempt's address.</summary>
     public async Task<string> StartAsync(string assessmentUrl = FixtureContent.Assessment)
@@ -49,7 +50,7 @@ internal sealed class AttemptDriver(TestClient browser)
     }
 
     /// <summary>Answers every question on every page, walks the case, and submits.</summary>
-    public async Task<HttpResponseMessage> TakeAsync(string attemptUrl, IReadOnlyDictionary<string, (string Name, string Value)[]> answers, string[] path)
+    public async Task<HttpResponseMessage> TakeAsync(string attemptUrl, IReadOnlyDictionary<string, Answer> answers, string[] path)
     {
         var page = await OpenAsync(attemptUrl, 1);
         var pages = page.PageCount;
@@ -59,12 +60,12 @@ internal sealed class AttemptDriver(TestClient browser)
             foreach (var choice in page.QuestionIds.Contains("a-case") ? path : [])
             {
                 page = await OpenAsync(attemptUrl, p);
-                using var step = await PostAsync(page, [("q.a-case.choice", choice)]);
+                using var step = await PostAsync(page, [page.ScenarioChoice("a-case", choice)]);
                 Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
             }
             page = await OpenAsync(attemptUrl, p);
             var fields = page.QuestionIds.Where(answers.ContainsKey)
-                .SelectMany(id => answers[id].Select(f => ($"q.{id}.{f.Name}", f.Value)))
+                .SelectMany(id => answers[id].Fields(page.Document, $"q.{id}."))
                 .Append(("go", "next"))
                 .ToArray();
             using var saved = await PostAsync(page, fields);
@@ -112,4 +113,39 @@ internal sealed class AttemptPage(string attemptUrl, IHtmlDocument document)
         .Select(e => e.GetAttribute("name")!.Split('.')[1]).Distinct()];
 
     public string Html => Document.DocumentElement.OuterHtml;
+
+    /// <summary>The field a scenario choice button posts, found by its text.</summary>
+    public (string Name, string Value) ScenarioChoice(string questionId, string text)
+    {
+        var button = Form.QuerySelectorAll($"button[name='q.{questionId}.choice']").Single(b => b.TextContent.Trim() == text);
+        return (button.GetAttribute("name")!, button.GetAttribute("value")!);
+    }
+}
+
+/// <summary>An answer described by visible text, turned into form fields by reading the page's labels.</summary>
+internal sealed class Answer
+{
+    private readonly Func<IHtmlDocument, string, IEnumerable<(string Name, string Value)>> _fields;
+
+    private Answer(Func<IHtmlDocument, string, IEnumerable<(string Name, string Value)>> fields) => _fields = fields;
+
+    public IEnumerable<(string Name, string Value)> Fields(IHtmlDocument page, string prefix) => _fields(page, prefix);
+
+    private static string LabelOf(IHtmlDocument page, AngleSharp.Dom.IElement control) =>
+        page.QuerySelector($"label[for='{control.Id}']")!.TextContent.Trim();
+
+    public static Answer Choose(params string[] labels) => new((page, prefix) => labels.Select(label =>
+        (prefix + "option", page.QuerySelectorAll($"input[name='{prefix}option']").Single(i => LabelOf(page, i) == label).GetAttribute("value")!)));
+
+    public static Answer Type(string field, string text) => new((_, prefix) => [(prefix + field, text)]);
+
+    public static Answer Rank(params (string Item, int Position)[] ranks) => new((page, prefix) => ranks.Select(r =>
+        (page.QuerySelectorAll($"select[name^='{prefix}rank.']").Single(s => LabelOf(page, s) == r.Item).GetAttribute("name")!,
+         r.Position.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    public static Answer Match(params (string Item, string Choice)[] pairs) => new((page, prefix) => pairs.Select(p =>
+    {
+        var select = page.QuerySelectorAll($"select[name^='{prefix}match.']").Single(s => LabelOf(page, s) == p.Item);
+        return (select.GetAttribute("name")!, select.QuerySelectorAll("option").Single(o => o.TextContent.Trim() == p.Choice).GetAttribute("value")!);
+    }));
 }

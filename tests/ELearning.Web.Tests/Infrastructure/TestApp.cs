@@ -165,6 +165,22 @@ internal sealed class TestClient(HttpClient http) : IDisposable
         SubmitAsync(pageUrl, f => f.GetAttribute("action") == action || (action == pageUrl && f.GetAttribute("action") is null),
             fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
+    /// <summary>The value of a knowledge check's option (an opaque alias), found by its label on the lesson page.</summary>
+    public async Task<string> OptionValueAsync(string pageUrl, string questionId, string label)
+    {
+        var (_, page) = await GetPageAsync(pageUrl);
+        var input = page.QuerySelectorAll($"#q-{questionId} input[name=option]")
+            .Single(i => page.QuerySelector($"label[for='{i.Id}']")!.TextContent.Trim() == label);
+        return input.GetAttribute("value")!;
+    }
+
+    /// <summary>The value of a practice case's choice button, found by its text.</summary>
+    public async Task<string> ChoiceValueAsync(string pageUrl, string questionId, string text)
+    {
+        var (_, page) = await GetPageAsync(pageUrl);
+        return page.QuerySelectorAll($"#q-{questionId} button[name=choice]").Single(b => b.TextContent.Trim() == text).GetAttribute("value")!;
+    }
+
     public async Task RegisterAsync(string email, string password, string name = "Ana Popescu")
     {
         using var response = await SubmitAsync("/Account/Register", FormNamed("register"),

@@ -19,9 +19,28 @@ public sealed class KnowledgeCheckTests
         Assert.DoesNotContain(FixtureContent.RightFeedback, html, StringComparison.Ordinal);
         Assert.DoesNotContain("[x]", html, StringComparison.Ordinal);
         Assert.DoesNotContain("correct", html.Replace("Correct.", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
-        // Options are plain radio buttons whose values are opaque ids.
+        // Options are plain radio buttons whose values are opaque aliases: not the source positions (a, b, c), stable
+        // for this learner, different for another.
         var (_, page) = await browser.GetPageAsync(FixtureContent.FirstLesson);
-        Assert.Equal(["a", "b", "c"], page.QuerySelectorAll("#q-peace-first input[type=radio]").Select(i => i.GetAttribute("value")));
+        var values = page.QuerySelectorAll("#q-peace-first input[type=radio]").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.Equal(3, values.Distinct().Count());
+        Assert.DoesNotContain(values, v => v is "a" or "b" or "c");
+        var (_, again) = await browser.GetPageAsync(FixtureContent.FirstLesson);
+        Assert.Equal(values, again.QuerySelectorAll("#q-peace-first input[type=radio]").Select(i => i.GetAttribute("value")!));
+        using var other = app.CreateBrowser();
+        await other.SignUpAndInAsync("piotr@example.pl");
+        var (_, theirs) = await other.GetPageAsync(FixtureContent.FirstLesson);
+        Assert.Empty(values.Intersect(theirs.QuerySelectorAll("#q-peace-first input[type=radio]").Select(i => i.GetAttribute("value")!)));
+    }
+
+    [Fact]
+    public async Task ASourcePositionIdPostedInsteadOfTheAliasIsRefused()
+    {
+        using var app = new TestApp();
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        using var forged = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", "b"));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
     [Fact]
@@ -31,7 +50,9 @@ public sealed class KnowledgeCheckTests
         using var browser = app.CreateBrowser();
         await browser.SignUpAndInAsync("ana@example.eu");
 
-        using var wrong = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", "a"));
+        var account = await browser.OptionValueAsync(FixtureContent.FirstLesson, "peace-first", "Account, clarification and challenge");
+        var planning = await browser.OptionValueAsync(FixtureContent.FirstLesson, "peace-first", "Planning and preparation");
+        using var wrong = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", account));
         Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
         Assert.Equal(FixtureContent.FirstLesson + "#q-peace-first", wrong.Headers.Location!.OriginalString);
         var (_, afterWrong) = await browser.GetPageAsync(FixtureContent.FirstLesson);
@@ -39,9 +60,9 @@ public sealed class KnowledgeCheckTests
         Assert.Contains(FixtureContent.WrongFeedback, question.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(FixtureContent.RightFeedback, afterWrong.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.Contains("Not quite", question.QuerySelector(".verdict")!.TextContent, StringComparison.Ordinal);
-        Assert.True(question.QuerySelector("input[value=a]")!.HasAttribute("checked"));
+        Assert.True(question.QuerySelector($"input[value={account}]")!.HasAttribute("checked"));
 
-        using var right = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", "b"));
+        using var right = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", planning));
         var (_, afterRight) = await browser.GetPageAsync(FixtureContent.FirstLesson);
         Assert.Equal("Correct.", afterRight.QuerySelector("#q-peace-first .verdict")!.TextContent.Trim());
         Assert.Contains(FixtureContent.RightFeedback, afterRight.QuerySelector("#q-peace-first")!.TextContent, StringComparison.Ordinal);
@@ -59,7 +80,9 @@ public sealed class KnowledgeCheckTests
 
         using var forged = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", option));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        using var twoForSingle = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", "a"), ("option", "b"));
+        var first = await browser.OptionValueAsync(FixtureContent.FirstLesson, "peace-first", "Closure");
+        var second = await browser.OptionValueAsync(FixtureContent.FirstLesson, "peace-first", "Planning and preparation");
+        using var twoForSingle = await browser.SubmitAsync(FixtureContent.FirstLesson, AnswerUrl, ("option", first), ("option", second));
         Assert.Equal(HttpStatusCode.BadRequest, twoForSingle.StatusCode);
 
         var (_, page) = await browser.GetPageAsync(FixtureContent.FirstLesson);

@@ -22,6 +22,11 @@ public sealed class LearnerJourneyTests
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Contains("Trauma affects memory.", lesson.Body!.TextContent, StringComparison.Ordinal);
             Assert.Equal("Next: Rights of victims", lesson.QuerySelector("a[rel=next]")!.TextContent);
+            // The author's relative link to another lesson file works from the lesson's address.
+            Assert.Null(lesson.QuerySelector("base"));
+            var link = lesson.QuerySelectorAll(".lesson a").Single(a => a.TextContent == "the second lesson").GetAttribute("href")!;
+            var target = new Uri(new Uri("https://localhost" + FixtureContent.FirstLesson), link).AbsolutePath;
+            Assert.Equal(FixtureContent.SecondLesson, target);
 
             using var complete = await browser.SubmitAsync(FixtureContent.FirstLesson, FixtureContent.FirstLesson + "/complete");
             Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);

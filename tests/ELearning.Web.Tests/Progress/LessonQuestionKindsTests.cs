@@ -97,7 +97,9 @@ public sealed class LessonQuestionKindsTests
         using var browser = app.CreateBrowser();
         await browser.SignUpAndInAsync("ana@example.eu");
 
-        using (var first = await browser.SubmitAsync(Lesson, Lesson + "/questions/l-case", ("choice", "the-report.b")))
+        var freeze = await browser.ChoiceValueAsync(Lesson, "l-case", "Freeze the account at once");
+        var investigate = await browser.ChoiceValueAsync(Lesson, "l-case", "Open a parallel financial investigation");
+        using (var first = await browser.SubmitAsync(Lesson, Lesson + "/questions/l-case", ("choice", investigate)))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         }
@@ -108,11 +110,12 @@ public sealed class LessonQuestionKindsTests
         Assert.DoesNotContain("CONSEQUENCE-TOGETHER", middle, StringComparison.Ordinal);
 
         // A choice that belongs to another step is forged: refused, nothing stored.
-        using (var forged = await browser.SubmitAsync(Lesson, Lesson + "/questions/l-case", ("choice", "the-report.a")))
+        using (var forged = await browser.SubmitAsync(Lesson, Lesson + "/questions/l-case", ("choice", freeze)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         }
-        using (await browser.SubmitAsync(Lesson, Lesson + "/questions/l-case", ("choice", "the-investigation.a")))
+        var together = await browser.ChoiceValueAsync(Lesson, "l-case", "Freeze all of them together");
+        using (await browser.SubmitAsync(Lesson, Lesson + "/questions/l-case", ("choice", together)))
         {
         }
         var (_, ended) = await browser.GetPageAsync(Lesson);
