@@ -150,34 +150,42 @@ internal static class Attempts
         }
         foreach (var (question, response) in changes)
         {
-            var json = response is null || response.IsEmpty ? null : QuestionViews.Serialize(response);
+            var answered = response is not null && !response.IsEmpty;
+            var json = answered ? QuestionViews.Serialize(response!) : null;
+            // Graded as it is saved, against the attempt's own copy of the question (an incomplete answer scores 0):
+            // submitting then only adds up, which keeps it one short transaction.
+            decimal? score = answered ? QuestionViews.DeserializeQuestion(question.Definition).Grade(response!)?.Score ?? 0 : null;
             await db.AttemptQuestions.Where(q => q.Id == question.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(q => q.Response, json).SetProperty(q => q.AnsweredAt, json == null ? null : now), cancel);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(q => q.Response, json)
+                    .SetProperty(q => q.AnsweredAt, answered ? now : null)
+                    .SetProperty(q => q.Score, score), cancel);
         }
         await transaction.CommitAsync(cancel);
         return (SaveOutcome.Saved, sequence + 1);
     }
 
     /// <summary>
-    /// Grades and closes the attempt once: of parallel submissions exactly one changes the row (the UPDATE is
-    /// conditional on the status and on the answers it graded); the others find it submitted. Returns whether this call
-    /// did it.
+    /// Closes the attempt and records its total once: of parallel submissions exactly one changes the row (the UPDATE is
+    /// conditional on the status and on the sequence of the answers it added up); the others find it submitted. Each
+    /// answer was graded when saved (<see cref="SaveAsync"/>). Returns whether this call did it.
     /// </summary>
     public static async Task<bool> SubmitAsync(AppDbContext db, long attemptId, DateTime now, CancellationToken cancel)
     {
         while (true)
         {
-            var attempt = await db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions).FirstAsync(a => a.Id == attemptId, cancel);
+            var attempt = await db.AssessmentAttempts.AsNoTracking().Where(a => a.Id == attemptId)
+                .Select(a => new { a.Status, a.Sequence, a.Deadline, a.MaxScore, a.PassMark })
+                .FirstAsync(cancel);
             if (attempt.Status == AttemptStatus.Submitted)
             {
                 return false;
             }
-            var scores = attempt.Questions.ToDictionary(q => q.Id, q => Score(q));
-            var total = scores.Values.Sum();
+            var scores = await db.AttemptQuestions.AsNoTracking().Where(q => q.AttemptId == attemptId).Select(q => q.Score).ToListAsync(cancel);
+            var total = scores.Sum(s => s ?? 0);
             var percent = attempt.MaxScore == 0 ? 0 : Math.Round(100 * total / attempt.MaxScore, 2);
             var expired = attempt.Deadline is { } deadline && deadline <= now;
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
             var closed = await db.AssessmentAttempts
                 .Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress && a.Sequence == attempt.Sequence)
                 .ExecuteUpdateAsync(s => s
@@ -187,18 +195,11 @@ internal static class Attempts
                     .SetProperty(a => a.Score, total)
                     .SetProperty(a => a.Percent, percent)
                     .SetProperty(a => a.Passed, percent >= attempt.PassMark), cancel);
-            if (closed == 0)
+            if (closed == 1)
             {
-                // Submitted meanwhile, or answers saved after we read them: look again.
-                await transaction.RollbackAsync(cancel);
-                continue;
+                return true;
             }
-            foreach (var (id, score) in scores)
-            {
-                await db.AttemptQuestions.Where(q => q.Id == id).ExecuteUpdateAsync(s => s.SetProperty(q => q.Score, score), cancel);
-            }
-            await transaction.CommitAsync(cancel);
-            return true;
+            // Submitted meanwhile, or answers saved after we added them up: look again.
         }
     }
 
@@ -211,15 +212,5 @@ internal static class Attempts
             return true;
         }
         return attempt.Status == AttemptStatus.Submitted;
-    }
-
-    public static decimal Score(AttemptQuestion question)
-    {
-        if (question.Response is null)
-        {
-            return 0;
-        }
-        var definition = QuestionViews.DeserializeQuestion(question.Definition);
-        return definition.Grade(QuestionViews.DeserializeResponse(question.Response))?.Score ?? 0;
     }
 }

@@ -128,10 +128,16 @@ internal sealed class Workspace : IAsyncDisposable
                 throw new InvalidOperationException($"Could not save the answers of {learners[i].Email}: {saved}.");
             }
             var answered = await db.AttemptQuestions.AsNoTracking().Where(q => q.AttemptId == attempt.Id).ToListAsync(token);
-            seeded[i] = new SeededAttempt(learners[i].Email!, attempt.Id, number, sequence, [.. answered.Select(q => q.Id)], answered.Sum(Attempts.Score));
+            seeded[i] = new SeededAttempt(learners[i].Email!, attempt.Id, number, sequence, [.. answered.Select(q => q.Id)], answered.Sum(ExpectedScore));
         });
         return seeded;
     }
+
+    /// <summary>The score graded here from the attempt's own copy of the question, to check the app's against.</summary>
+    private static decimal ExpectedScore(AttemptQuestion question) =>
+        question.Response is null
+            ? 0
+            : ELearning.Web.Courses.QuestionViews.DeserializeQuestion(question.Definition).Grade(ELearning.Web.Courses.QuestionViews.DeserializeResponse(question.Response))?.Score ?? 0;
 
     public async ValueTask DisposeAsync()
     {
