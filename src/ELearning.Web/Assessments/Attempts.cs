@@ -32,8 +32,6 @@ internal enum SaveOutcome
 /// <summary>Starting, saving and submitting attempts; every rule enforced here, on the server, also under concurrency.</summary>
 internal static class Attempts
 {
-    public static string ReviewName(ReviewPolicy review) => review.ToString();
-
     public static ReviewPolicy Review(AssessmentAttempt attempt) =>
         Enum.TryParse<ReviewPolicy>(attempt.Review, out var review) ? review : ReviewPolicy.None;
 
@@ -82,7 +80,7 @@ internal static class Attempts
             StartedAt = now,
             Deadline = assessment.TimeLimit is { } limit ? now + limit : null,
             PassMark = assessment.PassMark,
-            Review = ReviewName(assessment.Review),
+            Review = assessment.Review.ToString(),
             QuestionsPerPage = Math.Max(1, assessment.QuestionsPerPage),
             MaxScore = drawn.Sum(q => q.Points),
             Questions = [.. drawn.Select((q, i) => new AttemptQuestion
