@@ -62,7 +62,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             {
                 Warning(child.Path, $"'{child.Name}' is not a module folder name (NN-slug, e.g. 01-victim-hearing); it is skipped");
             }
-            else if (!child.IsDirectory && child.Name != ContentNames.CourseFile)
+            else if (!child.IsDirectory && child.Name is not (ContentNames.CourseFile or ContentNames.NotesFile))
             {
                 Warning(child.Path, "this file is not part of a course (course.yml and NN-module folders); it is ignored");
             }
@@ -147,7 +147,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             {
                 candidates.Add((number, lessonSlug, child));
             }
-            else if (child.Name is not (ContentNames.ModuleFile or ContentNames.AssessmentFile) && !ContentNames.IsTranslationFile(child.Name))
+            else if (child.Name is not (ContentNames.ModuleFile or ContentNames.AssessmentFile or ContentNames.NotesFile) && !ContentNames.IsTranslationFile(child.Name))
             {
                 Warning(child.Path, "this file is not a lesson (NN-slug.md, e.g. 01-why-different.md); it is ignored");
             }

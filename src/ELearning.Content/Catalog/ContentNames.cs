@@ -12,6 +12,9 @@ internal static partial class ContentNames
     public const string MediaFolder = "media";
     public const string AssessmentFile = "assessment.md";
 
+    // Authoring notes (sources still to check, review remarks): never loaded, never shown to learners.
+    public const string NotesFile = "NOTES.md";
+
     // The lesson slug an assessment's links are resolved with: its page sits beside the module's lessons.
     public const string AssessmentSlug = "assessment";
 
