@@ -1,0 +1,93 @@
+using ELearning.Content.Assessments;
+using ELearning.Content.Questions;
+
+namespace ELearning.Content.Learners;
+
+/// <summary>Why a learner cannot start an attempt now. The web app words it in the learner's language.</summary>
+public abstract record StartRefusal
+{
+    private StartRefusal()
+    {
+    }
+
+    /// <summary>The module's prerequisites are not complete.</summary>
+    public sealed record Locked(ModuleLock Lock) : StartRefusal;
+
+    /// <summary>Every allowed attempt has been used.</summary>
+    public sealed record NoAttemptsLeft(int MaxAttempts) : StartRefusal;
+
+    /// <summary>The assessment asks for a pause between attempts; the next may start at <paramref name="Until"/> (UTC).</summary>
+    public sealed record Wait(DateTime Until) : StartRefusal;
+
+    /// <summary>An attempt is open: resume it instead (its number).</summary>
+    public sealed record InProgress(int Number) : StartRefusal;
+}
+
+/// <summary>The rules of assessment attempts, as pure functions: who may start, what is drawn, paging and the pass decision.</summary>
+public static class AttemptRules
+{
+    /// <summary>
+    /// Null when the learner may start a new attempt now. An open attempt that is overdue counts as finished for this
+    /// decision (it is closed by the start itself), so it neither blocks a start nor escapes the attempt limit.
+    /// </summary>
+    public static StartRefusal? WhyNotStart(Assessment assessment, IReadOnlyList<AttemptMark> attempts, ModuleLock? moduleLock, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (moduleLock is not null)
+        {
+            return new StartRefusal.Locked(moduleLock);
+        }
+        if (attempts.FirstOrDefault(a => a.State == AttemptState.InProgress && !a.IsOverdue(now)) is { } open)
+        {
+            return new StartRefusal.InProgress(open.Number);
+        }
+        if (assessment.MaxAttempts is { } max && attempts.Count >= max)
+        {
+            return new StartRefusal.NoAttemptsLeft(max);
+        }
+        var last = attempts.MaxBy(a => a.Number);
+        var finished = last is null ? (DateTime?)null : last.SubmittedAt ?? (last.IsOverdue(now) ? last.Deadline : null);
+        if (finished is { } at && at + assessment.DelayBetweenAttempts > now)
+        {
+            return new StartRefusal.Wait(at + assessment.DelayBetweenAttempts);
+        }
+        return null;
+    }
+
+    /// <summary>The next attempt's number.</summary>
+    public static int NextNumber(IReadOnlyList<AttemptMark> attempts) => attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
+
+    /// <summary>A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows.</summary>
+    public static IReadOnlyList<Question> Draw(Assessment assessment, IReadOnlySet<string> seen, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(random);
+        var fresh = assessment.Questions.Where(q => !seen.Contains(q.Id)).ToArray();
+        var old = assessment.Questions.Where(q => seen.Contains(q.Id)).ToArray();
+        random.Shuffle(fresh);
+        random.Shuffle(old);
+        var drawn = fresh.Concat(old).Take(assessment.QuestionsPerAttempt).ToArray();
+        random.Shuffle(drawn);
+        return drawn;
+    }
+
+    /// <summary>Score as a percentage of the maximum, rounded to two decimals; 0 when nothing could be scored.</summary>
+    public static decimal Percent(decimal score, decimal maxScore) => maxScore <= 0 ? 0 : Math.Round(100 * score / maxScore, 2);
+
+    /// <summary>The pass decision: at least the pass mark (a 70 % mark passes at exactly 70 %).</summary>
+    public static bool Passes(decimal percent, decimal passMark) => percent >= passMark;
+
+    /// <summary>Pages of an attempt with <paramref name="questionCount"/> questions; always at least one.</summary>
+    public static int PageCount(int questionCount, int questionsPerPage) =>
+        Math.Max(1, (int)Math.Ceiling(questionCount / (double)Math.Max(1, questionsPerPage)));
+
+    /// <summary>The 0-based positions on a 1-based page (empty past the last page: that is the review-and-submit page).</summary>
+    public static Range PageRange(int page, int questionCount, int questionsPerPage)
+    {
+        var perPage = Math.Max(1, questionsPerPage);
+        var start = Math.Clamp((page - 1) * perPage, 0, questionCount);
+        return start..Math.Min(start + perPage, questionCount);
+    }
+}
