@@ -33,6 +33,26 @@ public sealed class Theme
     /// <summary>The theme's static files (CSS, images), served by the app under <c>/theme/</c>.</summary>
     public IFileProvider Assets { get; }
 
+    /// <summary>
+    /// The address of an asset with its content hash (<c>/theme/default.css?v=1a2b3c4d5e6f</c>): the app serves such
+    /// addresses as immutable, so browsers keep them until the file changes and its address with it.
+    /// </summary>
+    public string AssetUrl(string fileName) => "/theme/" + fileName + "?v=" + AssetVersion(fileName);
+
+    /// <summary>The first 12 hex digits of the asset's SHA-256; empty when there is no such asset.</summary>
+    public string AssetVersion(string fileName) => _versions.GetOrAdd(fileName, name =>
+    {
+        var file = Assets.GetFileInfo(name);
+        if (!file.Exists || file.IsDirectory)
+        {
+            return "";
+        }
+        using var stream = file.CreateReadStream();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..12];
+    });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+
     public Type TemplateFor<TModel>()
         where TModel : class =>
         _templates.TryGetValue(typeof(TModel), out var type)

@@ -1,3 +1,4 @@
+using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Components;
@@ -8,6 +9,10 @@ using ELearning.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Shipped defaults (production-sane logging) from beside the binaries, beneath the working directory's
+// appsettings.json, the environment and the command line, which all still override them.
+builder.Configuration.AddShippedDefaults(builder.Environment.EnvironmentName);
+
 // Oversized posts are refused with 413 before any handler reads them.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
@@ -17,8 +22,11 @@ builder.Services.AddStorage();
 builder.AddAccounts();
 // Courses: the Markdown catalog under Content:Root and the theme named by Theme:Name.
 builder.AddCourses();
+// Progress: learners' records read once per request (usually from memory), write-behind visits, overdue attempts.
+builder.Services.AddProgress();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
+builder.Services.AddAnonymousPageCache();
 builder.Services.AddLocalization();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -37,6 +45,7 @@ app.UseThemeAssets();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAnonymousPageCache();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");

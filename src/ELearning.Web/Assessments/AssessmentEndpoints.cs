@@ -1,16 +1,13 @@
 using ELearning.Content.Assessments;
 using ELearning.Content.Catalog;
+using ELearning.Content.Learners;
 using ELearning.Content.Questions;
-using ELearning.Theming;
-using ELearning.Web.Accounts;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace ELearning.Web.Assessments;
 
@@ -27,35 +24,29 @@ internal static class AssessmentEndpoints
 
     /// <summary>Starts (or resumes) an attempt; a refused start goes back to the assessment page, which says why.</summary>
     private static async Task<Results<RedirectHttpResult, NotFound>> StartAsync(
-        string course, string module, HttpContext context, CourseCatalogLoader loader, AppDbContext db, UserManager<AppUser> users,
-        TimeProvider clock, IStringLocalizer<Strings> l)
+        string course, string module, HttpContext context, LearnerContext learner, AppDbContext db, TimeProvider clock)
     {
-        if (Find(loader, course, module) is not ({ } foundCourse, { } foundModule, { } assessment))
+        if (Find(learner.Catalog, course, module) is not ({ } foundCourse, { } foundModule, { } assessment))
         {
             return TypedResults.NotFound();
         }
-        var userId = users.GetUserId(context.User)!;
-        var progress = await LearnerProgress.LoadAsync(db, userId, context.RequestAborted);
-        if (progress.LockedBy(foundCourse, foundModule).Count > 0)
-        {
-            return TypedResults.Redirect(AssessmentUrls.Overview(course, module));
-        }
-        var outcome = await Attempts.StartAsync(db, userId, assessment, clock.GetUtcNow().UtcDateTime, Random.Shared,
-            (key, args) => l[key, args].Value, context.RequestAborted);
+        var record = (await learner.SnapshotAsync()).Record;
+        var outcome = await Attempts.StartAsync(db, learner.UserId!, assessment, record.LockOf(foundCourse, foundModule),
+            clock.GetUtcNow().UtcDateTime, Random.Shared, context.RequestAborted);
+        learner.Changed();
         return outcome switch
         {
             StartOutcome.Started(var n) => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, n, 1)),
             StartOutcome.Existing(var n) => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, n)),
-            StartOutcome.Refused => TypedResults.Redirect(AssessmentUrls.Overview(course, module)),
-            _ => throw new InvalidOperationException("Unknown start outcome."),
+            _ => TypedResults.Redirect(AssessmentUrls.Overview(course, module)),
         };
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> SaveAsync(
-        string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db,
-        UserManager<AppUser> users, TimeProvider clock, QuestionAliases aliases)
+        string course, string module, int number, HttpContext context, LearnerContext learner, AppDbContext db,
+        TimeProvider clock, QuestionAliases aliases)
     {
-        var post = await ReadAsync(course, module, number, context, loader, db, users);
+        var post = await ReadAsync(course, module, number, context, learner, db);
         if (post is null)
         {
             return TypedResults.NotFound();
@@ -74,9 +65,14 @@ internal static class AssessmentEndpoints
         if (request.Go == "submit")
         {
             await Attempts.SubmitAsync(db, attempt.Id, now, context.RequestAborted);
+            learner.Changed();
             return TypedResults.Redirect(back);
         }
         var (outcome, _) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, now, context.RequestAborted);
+        if (outcome == SaveOutcome.Expired)
+        {
+            learner.Changed();
+        }
         return outcome switch
         {
             SaveOutcome.Saved => TypedResults.Redirect(AssessmentUrls.Attempt(course, module, number, request.Target) + "&notice=saved"),
@@ -87,10 +83,10 @@ internal static class AssessmentEndpoints
 
     /// <summary>The script's save-as-you-go: the same checks as a form post, answered with the new sequence as JSON.</summary>
     private static async Task<Results<Ok<AutosaveReply>, Conflict<AutosaveReply>, NotFound, BadRequest>> AutosaveAsync(
-        string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db,
-        UserManager<AppUser> users, TimeProvider clock, QuestionAliases aliases)
+        string course, string module, int number, HttpContext context, LearnerContext learner, AppDbContext db,
+        TimeProvider clock, QuestionAliases aliases)
     {
-        var post = await ReadAsync(course, module, number, context, loader, db, users);
+        var post = await ReadAsync(course, module, number, context, learner, db);
         if (post is null)
         {
             return TypedResults.NotFound();
@@ -105,6 +101,10 @@ internal static class AssessmentEndpoints
             return TypedResults.BadRequest();
         }
         var (outcome, sequence) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        if (outcome == SaveOutcome.Expired)
+        {
+            learner.Changed();
+        }
         return outcome == SaveOutcome.Saved
             ? TypedResults.Ok(new AutosaveReply(sequence, "saved"))
             : TypedResults.Conflict(new AutosaveReply(sequence, outcome.ToString().ToLowerInvariant()));
@@ -115,16 +115,14 @@ internal static class AssessmentEndpoints
     private sealed record SaveRequest(long Sequence, int Page, int Target, string Go, List<(AttemptQuestion, Response?)> Changes);
 
     private static async Task<(AssessmentAttempt Attempt, IFormCollection Form)?> ReadAsync(
-        string course, string module, int number, HttpContext context, CourseCatalogLoader loader, AppDbContext db, UserManager<AppUser> users)
+        string course, string module, int number, HttpContext context, LearnerContext learner, AppDbContext db)
     {
-        if (Find(loader, course, module) is not (not null, not null, not null))
+        if (Find(learner.Catalog, course, module) is not (not null, not null, not null))
         {
             return null;
         }
-        var userId = users.GetUserId(context.User)!;
         // Scoped to the signed-in learner: another learner's attempt number simply does not exist here.
-        var attempt = await db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions)
-            .FirstOrDefaultAsync(a => a.UserId == userId && a.CourseSlug == course && a.ModuleSlug == module && a.Number == number, context.RequestAborted);
+        var attempt = await Attempts.FindAsync(db, learner.UserId!, course, module, number);
         if (attempt is null)
         {
             return null;
@@ -195,9 +193,9 @@ internal static class AssessmentEndpoints
         return new SaveRequest(sequence, page, target, go, changes);
     }
 
-    private static (Course?, Module?, Assessment?) Find(CourseCatalogLoader loader, string course, string module)
+    private static (Course?, Module?, Assessment?) Find(CourseCatalog catalog, string course, string module)
     {
-        var foundCourse = loader.GetCatalog().FindCourse(course);
+        var foundCourse = catalog.FindCourse(course);
         var foundModule = foundCourse?.FindModule(module);
         return (foundCourse, foundModule, foundModule?.Assessment);
     }
@@ -206,9 +204,8 @@ internal static class AssessmentEndpoints
 /// <summary>How an attempt's questions fall into pages.</summary>
 internal static class AttemptPages
 {
-    public static int Count(AssessmentAttempt attempt) =>
-        Math.Max(1, (int)Math.Ceiling(attempt.Questions.Count / (double)Math.Max(1, attempt.QuestionsPerPage)));
+    public static int Count(AssessmentAttempt attempt) => AttemptRules.PageCount(attempt.Questions.Count, attempt.QuestionsPerPage);
 
     public static List<AttemptQuestion> Questions(AssessmentAttempt attempt, int page) =>
-        [.. attempt.Questions.OrderBy(q => q.Position).Skip((page - 1) * attempt.QuestionsPerPage).Take(attempt.QuestionsPerPage)];
+        [.. attempt.Questions.OrderBy(q => q.Position).Take(AttemptRules.PageRange(page, attempt.Questions.Count, attempt.QuestionsPerPage))];
 }

@@ -1,5 +1,6 @@
 using ELearning.Content.Assessments;
 using ELearning.Content.Catalog;
+using ELearning.Content.Learners;
 using ELearning.Content.Questions;
 using ELearning.Theming;
 using ELearning.Web.Courses;
@@ -55,10 +56,10 @@ internal static class AttemptViews
             blocked);
     }
 
-    public static AttemptSummary Summary(Course course, Module module, AssessmentAttempt attempt) =>
-        new(attempt.Number, attempt.Status == AttemptStatus.InProgress, attempt.StartedAt, attempt.SubmittedAt,
-            Attempts.Review(attempt) == ReviewPolicy.None ? null : attempt.Percent,
-            Attempts.Review(attempt) == ReviewPolicy.None ? null : attempt.Passed,
+    public static AttemptSummary Summary(Course course, Module module, AttemptMark attempt, DateTime now) =>
+        new(attempt.Number, attempt.State == AttemptState.InProgress && !attempt.IsOverdue(now), attempt.StartedAt, attempt.SubmittedAt,
+            attempt.Review == ReviewPolicy.None ? null : attempt.Percent,
+            attempt.Review == ReviewPolicy.None ? null : attempt.Passed,
             AssessmentUrls.Attempt(course.Slug, module.Slug, attempt.Number));
 
     /// <summary>Aliases are scoped to the attempt: they differ between attempts and between learners.</summary>

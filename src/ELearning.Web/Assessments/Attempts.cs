@@ -1,4 +1,5 @@
 using ELearning.Content.Assessments;
+using ELearning.Content.Learners;
 using ELearning.Content.Questions;
 using ELearning.Web.Courses;
 using ELearning.Web.Storage;
@@ -13,7 +14,7 @@ internal abstract record StartOutcome
     /// <summary>An attempt was already in progress (also the answer to a parallel duplicate start).</summary>
     public sealed record Existing(int Number) : StartOutcome;
 
-    public sealed record Refused(string Reason) : StartOutcome;
+    public sealed record Refused(StartRefusal? Reason) : StartOutcome;
 }
 
 internal enum SaveOutcome
@@ -35,46 +36,45 @@ internal static class Attempts
     public static ReviewPolicy Review(AssessmentAttempt attempt) =>
         Enum.TryParse<ReviewPolicy>(attempt.Review, out var review) ? review : ReviewPolicy.None;
 
-    /// <summary>Why the learner cannot start a new attempt now, or null when they can.</summary>
-    public static string? WhyNotStart(Assessment assessment, IReadOnlyList<AssessmentAttempt> attempts, DateTime now, Func<string, object[], string> text)
-    {
-        if (assessment.MaxAttempts is { } max && attempts.Count >= max)
-        {
-            return text("NoAttemptsLeft", [max]);
-        }
-        var last = attempts.Where(a => a.SubmittedAt is not null).MaxBy(a => a.Number);
-        if (last?.SubmittedAt is { } submitted && submitted + assessment.DelayBetweenAttempts > now)
-        {
-            return text("WaitBeforeNextAttempt", [(submitted + assessment.DelayBetweenAttempts).ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-        return null;
-    }
+    /// <summary>The attempt as the learner-record rules see it.</summary>
+    public static AttemptMark Mark(AssessmentAttempt a) =>
+        new(a.CourseSlug, a.ModuleSlug, a.Number, a.Status == AttemptStatus.InProgress ? AttemptState.InProgress : AttemptState.Submitted,
+            a.StartedAt, a.Deadline, a.SubmittedAt, a.PassMark, a.Percent, a.Passed, a.Expired, Review(a));
 
+    /// <summary>
+    /// Starts an attempt, or answers with the open one. Overdue attempts are closed first (graded with what was saved):
+    /// that explicit step, and the <see cref="OverdueAttempts"/> loop, are the only places an expired attempt is closed.
+    /// </summary>
     public static async Task<StartOutcome> StartAsync(
-        AppDbContext db, string userId, Assessment assessment, DateTime now, Random random, Func<string, object[], string> text, CancellationToken cancel)
+        AppDbContext db, string userId, Assessment assessment, ModuleLock? moduleLock, DateTime now, Random random, CancellationToken cancel)
     {
-        var attempts = await db.AssessmentAttempts.AsNoTracking()
-            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug)
-            .ToListAsync(cancel);
-        if (attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress) is { } open)
+        var attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
+        if (attempts.Any(a => Mark(a).IsOverdue(now)))
         {
-            return new StartOutcome.Existing(open.Number);
+            foreach (var overdue in attempts.Where(a => Mark(a).IsOverdue(now)))
+            {
+                await SubmitAsync(db, overdue.Id, now, cancel);
+            }
+            attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
         }
-        if (WhyNotStart(assessment, attempts, now, text) is { } reason)
+        switch (AttemptRules.WhyNotStart(assessment, [.. attempts.Select(Mark)], moduleLock, now))
         {
-            return new StartOutcome.Refused(reason);
+            case StartRefusal.InProgress(var number):
+                return new StartOutcome.Existing(number);
+            case { } refusal:
+                return new StartOutcome.Refused(refusal);
         }
 
         var attemptIds = attempts.Select(a => a.Id).ToList();
         var seen = (await db.AttemptQuestions.AsNoTracking().Where(q => attemptIds.Contains(q.AttemptId)).Select(q => q.QuestionId).ToListAsync(cancel))
             .ToHashSet(StringComparer.Ordinal);
-        var drawn = Draw(assessment, seen, random);
+        var drawn = AttemptRules.Draw(assessment, seen, random);
         var attempt = new AssessmentAttempt
         {
             UserId = userId,
             CourseSlug = assessment.CourseSlug,
             ModuleSlug = assessment.ModuleSlug,
-            Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
+            Number = AttemptRules.NextNumber([.. attempts.Select(Mark)]),
             ContentVersion = assessment.ContentVersion,
             Status = AttemptStatus.InProgress,
             StartedAt = now,
@@ -104,21 +104,23 @@ internal static class Attempts
             var winner = await db.AssessmentAttempts.AsNoTracking()
                 .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug && a.Status == AttemptStatus.InProgress)
                 .Select(a => (int?)a.Number).FirstOrDefaultAsync(cancel);
-            return winner is { } number ? new StartOutcome.Existing(number) : new StartOutcome.Refused(text("AttemptStartFailed", []));
+            return winner is { } number ? new StartOutcome.Existing(number) : new StartOutcome.Refused(null);
         }
     }
 
-    /// <summary>A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows.</summary>
-    public static List<Question> Draw(Assessment assessment, IReadOnlySet<string> seen, Random random)
-    {
-        var fresh = assessment.Questions.Where(q => !seen.Contains(q.Id)).ToArray();
-        var old = assessment.Questions.Where(q => seen.Contains(q.Id)).ToArray();
-        random.Shuffle(fresh);
-        random.Shuffle(old);
-        var drawn = fresh.Concat(old).Take(assessment.QuestionsPerAttempt).ToArray();
-        random.Shuffle(drawn);
-        return [.. drawn];
-    }
+    /// <summary>One learner's attempt by number, with its questions: the attempt pages' one query, compiled once.</summary>
+    public static Task<AssessmentAttempt?> FindAsync(AppDbContext db, string userId, string course, string module, int number) =>
+        ByNumber(db, userId, course, module, number);
+
+    private static readonly Func<AppDbContext, string, string, string, int, Task<AssessmentAttempt?>> ByNumber =
+        EF.CompileAsyncQuery((AppDbContext db, string userId, string course, string module, int number) =>
+            db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions)
+                .FirstOrDefault(a => a.UserId == userId && a.CourseSlug == course && a.ModuleSlug == module && a.Number == number));
+
+    private static Task<List<AssessmentAttempt>> AttemptsOfAsync(AppDbContext db, string userId, Assessment assessment, CancellationToken cancel) =>
+        db.AssessmentAttempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug)
+            .ToListAsync(cancel);
 
     /// <summary>
     /// Saves responses (null clears) if <paramref name="sequence"/> is the attempt's current one and time remains. One
@@ -181,7 +183,7 @@ internal static class Attempts
             }
             var scores = await db.AttemptQuestions.AsNoTracking().Where(q => q.AttemptId == attemptId).Select(q => q.Score).ToListAsync(cancel);
             var total = scores.Sum(s => s ?? 0);
-            var percent = attempt.MaxScore == 0 ? 0 : Math.Round(100 * total / attempt.MaxScore, 2);
+            var percent = AttemptRules.Percent(total, attempt.MaxScore);
             var expired = attempt.Deadline is { } deadline && deadline <= now;
 
             var closed = await db.AssessmentAttempts
@@ -192,7 +194,7 @@ internal static class Attempts
                     .SetProperty(a => a.Expired, expired)
                     .SetProperty(a => a.Score, total)
                     .SetProperty(a => a.Percent, percent)
-                    .SetProperty(a => a.Passed, percent >= attempt.PassMark), cancel);
+                    .SetProperty(a => a.Passed, AttemptRules.Passes(percent, attempt.PassMark)), cancel);
             if (closed == 1)
             {
                 return true;
@@ -201,14 +203,22 @@ internal static class Attempts
         }
     }
 
-    /// <summary>Grades an expired attempt still open (the learner walked away); true when it is (now) submitted.</summary>
-    public static async Task<bool> CloseIfExpiredAsync(AppDbContext db, AssessmentAttempt attempt, DateTime now, CancellationToken cancel)
+    /// <summary>
+    /// An overdue attempt as it will be once closed: graded with what was saved, submitted at its deadline. Pure: a page
+    /// shows it while <see cref="OverdueAttempts"/> (or the next start) writes it.
+    /// </summary>
+    public static AssessmentAttempt AsClosed(AssessmentAttempt attempt)
     {
-        if (attempt.Status == AttemptStatus.InProgress && attempt.Deadline is { } deadline && deadline <= now)
+        var total = attempt.Questions.Sum(q => q.Score ?? 0);
+        var percent = AttemptRules.Percent(total, attempt.MaxScore);
+        return new AssessmentAttempt
         {
-            await SubmitAsync(db, attempt.Id, now, cancel);
-            return true;
-        }
-        return attempt.Status == AttemptStatus.Submitted;
+            Id = attempt.Id, UserId = attempt.UserId, CourseSlug = attempt.CourseSlug, ModuleSlug = attempt.ModuleSlug,
+            Number = attempt.Number, ContentVersion = attempt.ContentVersion, Status = AttemptStatus.Submitted,
+            Sequence = attempt.Sequence, StartedAt = attempt.StartedAt, Deadline = attempt.Deadline,
+            SubmittedAt = attempt.Deadline, Expired = true, PassMark = attempt.PassMark, Review = attempt.Review,
+            QuestionsPerPage = attempt.QuestionsPerPage, MaxScore = attempt.MaxScore, Score = total, Percent = percent,
+            Passed = AttemptRules.Passes(percent, attempt.PassMark), Questions = attempt.Questions,
+        };
     }
 }

@@ -9,6 +9,12 @@ internal sealed class ContentOptions
     /// <summary>Folder holding the courses; relative to the working directory.</summary>
     [Required]
     public string Root { get; set; } = "content";
+
+    /// <summary>
+    /// Poll the content folder every few seconds instead of relying on file-system notifications: for network shares
+    /// and container mounts where inotify does not see edits.
+    /// </summary>
+    public bool PollForChanges { get; set; }
 }
 
 internal sealed class ThemeOptions

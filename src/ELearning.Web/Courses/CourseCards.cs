@@ -7,7 +7,7 @@ namespace ELearning.Web.Courses;
 internal static class CourseCards
 {
     /// <summary>A catalog card; <paramref name="progress"/> null for visitors (no progress bars).</summary>
-    public static CourseCard For(Course course, LearnerProgress? progress) =>
+    public static CourseCard For(Course course, LearnerSnapshot? progress) =>
         new(course.Title, course.Summary, CourseUrls.Course(course.Slug), course.Minutes, course.Hours,
             [.. course.Modules.Select(m => new ModuleCard(
                 m.Title, m.Summary,

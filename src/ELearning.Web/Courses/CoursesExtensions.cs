@@ -1,6 +1,7 @@
 using ELearning.Content.Catalog;
 using ELearning.Theming;
 using ELearning.Themes.Default;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -25,15 +26,21 @@ internal static class CoursesExtensions
 
         services.AddSingleton(sp =>
         {
-            var root = Path.GetFullPath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root);
+            var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            var root = Path.GetFullPath(options.Root);
             if (!Directory.Exists(root))
             {
                 throw new OptionsValidationException(ContentOptions.Section, typeof(ContentOptions),
                     [$"Content:Root '{root}' does not exist."]);
             }
-            return new ContentFiles(new PhysicalFileProvider(root));
+            return new ContentFiles(new PhysicalFileProvider(root)
+            {
+                UsePollingFileWatcher = options.PollForChanges,
+                UseActivePolling = options.PollForChanges,
+            });
         });
-        services.AddSingleton(sp => new CourseCatalogLoader(sp.GetRequiredService<ContentFiles>().Provider));
+        // Watching: requests read the current catalog without touching the disk; a change notification marks it stale.
+        services.AddSingleton(sp => new CourseCatalogLoader(sp.GetRequiredService<ContentFiles>().Provider, watchForChanges: true));
         services.AddSingleton(sp => Themes[sp.GetRequiredService<IOptions<ThemeOptions>>().Value.Name]());
         services.AddSingleton<QuestionAliases>();
         return builder;
@@ -45,11 +52,45 @@ internal static class CoursesExtensions
         return app;
     }
 
-    /// <summary>Theme assets under <c>/theme/</c>, straight from the theme assembly.</summary>
+    /// <summary>
+    /// Theme assets under <c>/theme/</c>, straight from the theme assembly. Pages link them with their content hash
+    /// (<see cref="Theme.AssetUrl"/>): such a request is cached for a year as immutable; any other is revalidated.
+    /// </summary>
     public static IApplicationBuilder UseThemeAssets(this IApplicationBuilder app)
     {
         var theme = app.ApplicationServices.GetRequiredService<Theme>();
-        return app.UseStaticFiles(new StaticFileOptions { FileProvider = theme.Assets, RequestPath = "/theme" });
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = theme.Assets,
+            RequestPath = "/theme",
+            OnPrepareResponse = context =>
+            {
+                var version = context.Context.Request.Query["v"];
+                var current = theme.AssetVersion(context.File.Name);
+                context.Context.Response.Headers.CacheControl = version.Count == 1 && current.Length > 0 && version[0] == current
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        });
+    }
+
+    /// <summary>
+    /// Output caching for what visitors see (catalog, course overviews): only anonymous GETs, never a response that
+    /// sets a cookie, and all of it dropped when a content file changes.
+    /// </summary>
+    public static IServiceCollection AddAnonymousPageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(o => o.AddPolicy(AnonymousPages.Name, new AnonymousPages()));
+        return services;
+    }
+
+    /// <summary>Evicts every cached page when the content changes (the loader raises it before its next rebuild).</summary>
+    public static IApplicationBuilder UseAnonymousPageCache(this IApplicationBuilder app)
+    {
+        var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
+        app.ApplicationServices.GetRequiredService<CourseCatalogLoader>().ContentChanged +=
+            () => store.EvictByTagAsync(AnonymousPages.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return app.UseOutputCache();
     }
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();

@@ -1,12 +1,9 @@
 using ELearning.Content.Catalog;
 using ELearning.Content.Questions;
-using ELearning.Web.Accounts;
 using ELearning.Web.Courses;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ELearning.Web.Progress;
 
@@ -22,27 +19,26 @@ internal static class ProgressEndpoints
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound>> CompleteAsync(
-        string course, string module, string lesson, HttpContext context, CourseCatalogLoader loader,
-        AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+        string course, string module, string lesson, HttpContext context, LearnerContext learner, AppDbContext db, TimeProvider clock)
     {
-        if (Find(loader, course, module, lesson) is not { } found)
+        if (Find(learner.Catalog, course, module, lesson) is not { } found)
         {
             return TypedResults.NotFound();
         }
-        var userId = users.GetUserId(context.User)!;
-        await db.RecordAsync(userId, found, clock.GetUtcNow().UtcDateTime, completed: true, context.RequestAborted);
+        await db.RecordCompletedAsync(learner.UserId!, found, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        learner.Changed();
         return TypedResults.Redirect(CourseUrls.LessonReturn(found, "lesson-status"));
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> AnswerAsync(
-        string course, string module, string lesson, string questionId, HttpContext context, CourseCatalogLoader loader,
-        AppDbContext db, UserManager<AppUser> users, TimeProvider clock, QuestionAliases aliases)
+        string course, string module, string lesson, string questionId, HttpContext context, LearnerContext learner,
+        AppDbContext db, TimeProvider clock, QuestionAliases aliases)
     {
-        if (Find(loader, course, module, lesson) is not { } found || found.FindQuestion(questionId) is not { } question)
+        if (Find(learner.Catalog, course, module, lesson) is not { } found || found.FindQuestion(questionId) is not { } question)
         {
             return TypedResults.NotFound();
         }
-        var userId = users.GetUserId(context.User)!;
+        var userId = learner.UserId!;
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var posted = aliases.For(userId, question).In(QuestionViews.FromForm(form, ""));
         var fields = posted.Fields.Where(f => f.Key != "__RequestVerificationToken").ToList();
@@ -50,7 +46,7 @@ internal static class ProgressEndpoints
         if (question is ScenarioQuestion)
         {
             // A practice case is walked one choice per post; the path so far is the learner's latest stored answer.
-            var path = (await LatestAsync(db, userId, found, question.Id, context.RequestAborted))?.Values("path") ?? [];
+            var path = (await learner.SnapshotAsync()).CheckOf(found, question.Id)?.Latest.Values("path") ?? [];
             response = response.One("choice") is { } choice && fields.Count == 1 ? Response.Of("path", [.. path, choice]) : Response.Empty;
         }
         // Malformed responses (unknown or repeated ids, several options for a single choice…) are refused, not stored.
@@ -64,20 +60,22 @@ internal static class ProgressEndpoints
             return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + question.Id));
         }
         await StoreAsync(db, userId, found, question, response, grade, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        learner.Changed();
         return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + question.Id));
     }
 
     /// <summary>Starts a practice case again (an empty path); earlier walks stay recorded.</summary>
     private static async Task<Results<RedirectHttpResult, NotFound>> RestartAsync(
-        string course, string module, string lesson, string questionId, HttpContext context, CourseCatalogLoader loader,
-        AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+        string course, string module, string lesson, string questionId, HttpContext context, LearnerContext learner,
+        AppDbContext db, TimeProvider clock)
     {
-        if (Find(loader, course, module, lesson) is not { } found || found.FindQuestion(questionId) is not ScenarioQuestion scenario)
+        if (Find(learner.Catalog, course, module, lesson) is not { } found || found.FindQuestion(questionId) is not ScenarioQuestion scenario)
         {
             return TypedResults.NotFound();
         }
         var empty = Response.Of("path");
-        await StoreAsync(db, users.GetUserId(context.User)!, found, scenario, empty, scenario.Grade(empty)!, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        await StoreAsync(db, learner.UserId!, found, scenario, empty, scenario.Grade(empty)!, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        learner.Changed();
         return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + scenario.Id));
     }
 
@@ -99,15 +97,6 @@ internal static class ProgressEndpoints
         await db.SaveChangesAsync(cancel);
     }
 
-    private static async Task<Response?> LatestAsync(AppDbContext db, string userId, Lesson lesson, string questionId, CancellationToken cancel)
-    {
-        var json = await db.KnowledgeCheckAnswers.AsNoTracking()
-            .Where(a => a.UserId == userId && a.CourseSlug == lesson.CourseSlug && a.ModuleSlug == lesson.ModuleSlug
-                && a.LessonSlug == lesson.Slug && a.QuestionId == questionId)
-            .OrderByDescending(a => a.Id).Select(a => a.Response).FirstOrDefaultAsync(cancel);
-        return json is null ? null : QuestionViews.DeserializeResponse(json);
-    }
-
-    private static Lesson? Find(CourseCatalogLoader loader, string course, string module, string lesson) =>
-        loader.GetCatalog().FindCourse(course)?.FindModule(module)?.FindLesson(lesson);
+    private static Lesson? Find(CourseCatalog catalog, string course, string module, string lesson) =>
+        catalog.FindCourse(course)?.FindModule(module)?.FindLesson(lesson);
 }

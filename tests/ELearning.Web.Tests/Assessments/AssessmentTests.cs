@@ -80,8 +80,8 @@ public sealed class AssessmentTests
         using var submitted = await driver.TakeAsync(await driver.StartAsync(), AttemptDriver.Right, AttemptDriver.RightPath);
 
         await using var scope = app.Services.CreateAsyncScope();
-        var progress = await ELearning.Web.Progress.LearnerProgress.LoadAsync(
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(), (await AttemptsAsync(app))[0].UserId);
+        var progress = (await ELearning.Web.Progress.LearnerSnapshot.LoadAsync(
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), (await AttemptsAsync(app))[0].UserId, CancellationToken.None)).Record;
         var catalog = scope.ServiceProvider.GetRequiredService<ELearning.Content.Catalog.CourseCatalogLoader>().GetCatalog();
         var course = catalog.FindCourse("thb")!;
         Assert.True(progress.IsComplete(course.FindModule("hearing")!));

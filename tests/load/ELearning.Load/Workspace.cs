@@ -114,7 +114,7 @@ internal sealed class Workspace : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var userId = learners[i].Id;
             var now = DateTime.UtcNow;
-            var outcome = await Attempts.StartAsync(db, userId, Assessment, now, Random.Shared, (key, _) => key, token);
+            var outcome = await Attempts.StartAsync(db, userId, Assessment, moduleLock: null, now, Random.Shared, token);
             if (outcome is not StartOutcome.Started(var number))
             {
                 throw new InvalidOperationException($"Could not start an attempt for {learners[i].Email}: {outcome}.");
