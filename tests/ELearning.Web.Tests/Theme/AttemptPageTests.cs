@@ -1,10 +1,11 @@
 using AngleSharp.Html.Dom;
+using Bunit;
 using ELearning.Theming;
 using static ELearning.Web.Tests.Theme.ThemeSamples;
 
 namespace ELearning.Web.Tests.Theme;
 
-public sealed class AttemptPageTests
+public sealed class AttemptPageTests : ThemeTestContext
 {
     private static AttemptPageView Attempt(int page, DateTime? deadline = null, string? message = null)
     {
@@ -18,15 +19,15 @@ public sealed class AttemptPageTests
             "/courses/c/m1/assessment/attempts/7", "/courses/c/m1/assessment/attempts/7/autosave", 41, deadline, message);
     }
 
-    private static IHtmlButtonElement[] Go(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll("form.attempt-form button[name=go]").Cast<IHtmlButtonElement>()];
+    private static IHtmlButtonElement[] Go(IRenderedComponent<Themed<AttemptPageView>> page) =>
+        [.. page.FindAll("form.attempt-form button[name=go]").Cast<IHtmlButtonElement>()];
 
     [Fact]
-    public async Task EveryQuestionOfThePageSitsInOneFormWithTheSequenceAndPage()
+    public void EveryQuestionOfThePageSitsInOneFormWithTheSequenceAndPage()
     {
-        var page = await ThemeRendering.RenderAsync(Attempt(2));
+        var page = RenderPage(Attempt(2));
 
-        var form = Assert.Single(page.QuerySelectorAll("form"));
+        var form = Assert.Single(page.FindAll("form"));
         Assert.Equal("attempt-form", form.ClassName);
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("/courses/c/m1/assessment/attempts/7", form.GetAttribute("action"));
@@ -40,19 +41,19 @@ public sealed class AttemptPageTests
     }
 
     [Fact]
-    public async Task QuestionsAreNumberedFromTheFirstNumberAndShowTheirPoints()
+    public void QuestionsAreNumberedFromTheFirstNumberAndShowTheirPoints()
     {
-        var page = await ThemeRendering.RenderAsync(Attempt(2));
+        var page = RenderPage(Attempt(2));
 
-        Assert.Equal(["Question 3 of 6", "Question 4 of 6"], page.QuerySelectorAll("legend .question__kind").Select(e => e.Text()));
-        Assert.Equal(["Points: 2", "Points: 1"], page.QuerySelectorAll("legend .question__points").Select(e => e.Text()));
-        Assert.Empty(page.QuerySelectorAll(AnswerElements));
+        Assert.Equal(["Question 3 of 6", "Question 4 of 6"], page.FindAll("legend .question__kind").Select(e => e.Text()));
+        Assert.Equal(["Points: 2", "Points: 1"], page.FindAll("legend .question__points").Select(e => e.Text()));
+        Assert.Empty(page.FindAll(AnswerElements));
     }
 
     [Fact]
-    public async Task AMiddlePageOffersPreviousSaveNextAndAJumpToEveryPage()
+    public void AMiddlePageOffersPreviousSaveNextAndAJumpToEveryPage()
     {
-        var page = await ThemeRendering.RenderAsync(Attempt(2));
+        var page = RenderPage(Attempt(2));
 
         var values = Go(page).Select(b => b.Value).ToList();
         Assert.Equal("save", values[0]); // the default button, pressed by Enter in a text field
@@ -61,66 +62,66 @@ public sealed class AttemptPageTests
         Assert.Contains("next", values);
         Assert.DoesNotContain("submit", values);
         Assert.Equal("Next", Go(page).Single(b => b.Value == "next").Text());
-        var current = Assert.Single(page.QuerySelectorAll(".attempt-pages [aria-current]"));
+        var current = Assert.Single(page.FindAll(".attempt-pages [aria-current]"));
         Assert.Equal("page-2", current.GetAttribute("value"));
-        Assert.Equal(["page-1", "page-3"], page.QuerySelectorAll(".attempt-pages button.is-answered").Select(b => b.GetAttribute("value")));
+        Assert.Equal(["page-1", "page-3"], page.FindAll(".attempt-pages button.is-answered").Select(b => b.GetAttribute("value")));
         Assert.Contains("Page 2", current.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task TheFirstPageHasNoPreviousAndTheLastLeadsToReview()
+    public void TheFirstPageHasNoPreviousAndTheLastLeadsToReview()
     {
-        var first = await ThemeRendering.RenderAsync(Attempt(1));
+        var first = RenderPage(Attempt(1));
         Assert.DoesNotContain(Go(first), b => b.Value == "prev");
 
-        var last = await ThemeRendering.RenderAsync(Attempt(3));
+        var last = RenderPage(Attempt(3));
         Assert.Equal("Review and submit", Go(last).Single(b => b.Value == "next").Text());
     }
 
     [Fact]
-    public async Task ThePageAfterTheLastIsASummaryWithTheFinalSubmit()
+    public void ThePageAfterTheLastIsASummaryWithTheFinalSubmit()
     {
-        var page = await ThemeRendering.RenderAsync(Attempt(4));
+        var page = RenderPage(Attempt(4));
 
-        Assert.Empty(page.QuerySelectorAll("fieldset"));
+        Assert.Empty(page.FindAll("fieldset"));
         var submit = Assert.Single(Go(page), b => b.Value == "submit");
         Assert.Equal("Submit attempt", submit.Text());
-        Assert.Contains("final", page.QuerySelector(".attempt-summary").Text(), StringComparison.Ordinal);
-        Assert.Equal(["is-answered", "is-unanswered", "is-answered"], page.QuerySelectorAll(".attempt-summary__pages li").Select(li => li.ClassName));
+        Assert.Contains("final", page.Find(".attempt-summary").Text(), StringComparison.Ordinal);
+        Assert.Equal(["is-answered", "is-unanswered", "is-answered"], page.FindAll(".attempt-summary__pages li").Select(li => li.ClassName));
         Assert.DoesNotContain(Go(page), b => b.Value is "save" or "next");
         Assert.Contains(Go(page), b => b.Value == "prev");
-        Assert.Empty(page.QuerySelectorAll(".attempt-pages [aria-current]"));
+        Assert.Empty(page.FindAll(".attempt-pages [aria-current]"));
     }
 
     [Fact]
-    public async Task ADeadlineShowsTheTimeLeftAndItsEndForTheScript()
+    public void ADeadlineShowsTheTimeLeftAndItsEndForTheScript()
     {
-        var deadline = ThemeRendering.Now.UtcDateTime.AddMinutes(25);
-        var page = await ThemeRendering.RenderAsync(Attempt(1, deadline));
+        var deadline = Now.UtcDateTime.AddMinutes(25);
+        var page = RenderPage(Attempt(1, deadline));
 
-        var countdown = page.QuerySelector(".countdown")!;
+        var countdown = page.Find(".countdown");
         Assert.Equal("2026-03-02T09:25:00Z", countdown.GetAttribute("data-deadline"));
         Assert.Equal("Time left: 25 min (ends at 09:25 UTC)", countdown.Text());
         Assert.Equal("Time is up.", countdown.GetAttribute("data-expired"));
     }
 
     [Fact]
-    public async Task WithoutADeadlineThereIsNoCountdownAndAMessageIsAStatus()
+    public void WithoutADeadlineThereIsNoCountdownAndAMessageIsAStatus()
     {
-        var page = await ThemeRendering.RenderAsync(Attempt(1, message: "Your answers are saved."));
+        var page = RenderPage(Attempt(1, message: "Your answers are saved."));
 
-        Assert.Null(page.QuerySelector(".countdown"));
-        Assert.Equal("status", page.QuerySelector(".attempt__message")!.GetAttribute("role"));
-        Assert.Equal("Your answers are saved.", page.QuerySelector(".attempt__message").Text());
+        Assert.Empty(page.FindAll(".countdown"));
+        Assert.Equal("status", page.Find(".attempt__message").GetAttribute("role"));
+        Assert.Equal("Your answers are saved.", page.Find(".attempt__message").Text());
     }
 
     [Fact]
-    public async Task EveryIdOnTheAttemptPageIsUnique()
+    public void EveryIdOnTheAttemptPageIsUnique()
     {
-        var page = await ThemeRendering.RenderAsync(Attempt(2, ThemeRendering.Now.UtcDateTime.AddHours(1)));
+        var page = RenderPage(Attempt(2, Now.UtcDateTime.AddHours(1)));
 
-        var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        var ids = page.FindAll("[id]").Select(e => e.Id!).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(page.QuerySelectorAll("[aria-describedby]"), e => Assert.NotNull(page.GetElementById(e.GetAttribute("aria-describedby")!)));
+        Assert.All(page.FindAll("[aria-describedby]"), e => Assert.Contains(e.GetAttribute("aria-describedby")!, ids));
     }
 }

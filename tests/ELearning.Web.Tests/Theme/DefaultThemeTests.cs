@@ -1,9 +1,10 @@
+using Bunit;
 using ELearning.Theming;
 using Microsoft.AspNetCore.Components;
 
 namespace ELearning.Web.Tests.Theme;
 
-public sealed class DefaultThemeTests
+public sealed class DefaultThemeTests : ThemeTestContext
 {
     private static QuestionView Question(AnswerView? answer = null, bool multiple = false, params string[] selected) =>
         new("peace-first", multiple ? InputKind.MultipleChoice : InputKind.SingleChoice, new MarkupString("<p>Which phase comes first?</p>"), "",
@@ -21,95 +22,95 @@ public sealed class DefaultThemeTests
             new LessonLink("Intro", "/courses/c/m/intro", 10, true), null, new ProgressSummary(1, 3));
 
     [Fact]
-    public async Task AnUnansweredQuestionIsAFieldsetOfRadioButtonsWithoutAnyVerdict()
+    public void AnUnansweredQuestionIsAFieldsetOfRadioButtonsWithoutAnyVerdict()
     {
-        var page = await ThemeRendering.RenderAsync(Lesson(Question()));
+        var page = RenderPage(Lesson(Question()));
 
-        var fieldset = page.QuerySelector("#q-peace-first fieldset")!;
+        var fieldset = page.Find("#q-peace-first fieldset");
         Assert.Contains("Which phase comes first?", fieldset.QuerySelector("legend")!.TextContent, StringComparison.Ordinal);
         var inputs = fieldset.QuerySelectorAll("input");
         Assert.All(inputs, i => Assert.Equal("radio", i.GetAttribute("type")));
         Assert.All(inputs, i => Assert.Equal("option", i.GetAttribute("name")));
-        Assert.All(inputs, i => Assert.NotNull(page.QuerySelector($"label[for='{i.Id}']")));
-        Assert.Empty(page.QuerySelectorAll(".verdict, .option__feedback, [checked]"));
-        var form = page.QuerySelector("#q-peace-first form")!;
+        Assert.All(inputs, i => Assert.NotEmpty(page.FindAll($"label[for='{i.Id}']")));
+        Assert.Empty(page.FindAll(".verdict, .option__feedback, [checked]"));
+        var form = page.Find("#q-peace-first form");
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("/courses/c/m/l/questions/peace-first", form.GetAttribute("action"));
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
     }
 
     [Fact]
-    public async Task AMultipleAnswerQuestionUsesCheckBoxesAndSaysSo()
+    public void AMultipleAnswerQuestionUsesCheckBoxesAndSaysSo()
     {
-        var page = await ThemeRendering.RenderAsync(Lesson(Question(multiple: true)));
-        Assert.All(page.QuerySelectorAll("#q-peace-first input[name=option]"), i => Assert.Equal("checkbox", i.GetAttribute("type")));
-        Assert.Contains("Choose all answers that apply.", page.QuerySelector("legend")!.TextContent, StringComparison.Ordinal);
+        var page = RenderPage(Lesson(Question(multiple: true)));
+        Assert.All(page.FindAll("#q-peace-first input[name=option]"), i => Assert.Equal("checkbox", i.GetAttribute("type")));
+        Assert.Contains("Choose all answers that apply.", page.Find("legend").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AnAnsweredQuestionShowsTheChoiceItsFeedbackAndTheVerdict()
+    public void AnAnsweredQuestionShowsTheChoiceItsFeedbackAndTheVerdict()
     {
         var answer = new AnswerView(false, null, null, [new FeedbackView("a", new MarkupString("<p>Rapport comes first.</p>"))], null, null, null);
-        var page = await ThemeRendering.RenderAsync(Lesson(Question(answer, false, "a")));
+        var page = RenderPage(Lesson(Question(answer, false, "a")));
 
-        Assert.True(page.QuerySelector("#q-peace-first-a")!.HasAttribute("checked"));
-        Assert.False(page.QuerySelector("#q-peace-first-b")!.HasAttribute("checked"));
-        Assert.Equal("Rapport comes first.", page.QuerySelector(".option__feedback")!.TextContent.Trim());
-        Assert.Equal("status", page.QuerySelector(".verdict")!.GetAttribute("role"));
-        Assert.Equal("Try again", page.QuerySelector("#q-peace-first button")!.TextContent.Trim());
+        Assert.True(page.Find("#q-peace-first-a").HasAttribute("checked"));
+        Assert.False(page.Find("#q-peace-first-b").HasAttribute("checked"));
+        Assert.Equal("Rapport comes first.", page.Find(".option__feedback").TextContent.Trim());
+        Assert.Equal("status", page.Find(".verdict").GetAttribute("role"));
+        Assert.Equal("Try again", page.Find("#q-peace-first button").TextContent.Trim());
     }
 
     [Fact]
-    public async Task TheLessonShowsModuleProgressAsAnAccessibleProgressBarAndNavigation()
+    public void TheLessonShowsModuleProgressAsAnAccessibleProgressBarAndNavigation()
     {
-        var page = await ThemeRendering.RenderAsync(Lesson(Question()));
+        var page = RenderPage(Lesson(Question()));
 
-        var progress = page.QuerySelector("progress")!;
+        var progress = page.Find("progress");
         Assert.Equal("1", progress.GetAttribute("value"));
         Assert.Equal("3", progress.GetAttribute("max"));
         Assert.Equal("1", progress.GetAttribute("aria-valuenow"));
         Assert.Equal("3", progress.GetAttribute("aria-valuemax"));
         Assert.Equal("Progress in Module", progress.GetAttribute("aria-label"));
-        Assert.Equal("/courses/c/m/l/complete", page.QuerySelector(".lesson-status form")!.GetAttribute("action"));
-        Assert.Equal("/courses/c/m/intro", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
-        Assert.Null(page.QuerySelector("a[rel=next]"));
-        Assert.Equal("page", page.QuerySelector(".breadcrumb [aria-current]")!.GetAttribute("aria-current"));
+        Assert.Equal("/courses/c/m/l/complete", page.Find(".lesson-status form").GetAttribute("action"));
+        Assert.Equal("/courses/c/m/intro", page.Find("a[rel=prev]").GetAttribute("href"));
+        Assert.Empty(page.FindAll("a[rel=next]"));
+        Assert.Equal("page", page.Find(".breadcrumb [aria-current]").GetAttribute("aria-current"));
     }
 
     [Fact]
-    public async Task AContentWarningReplacesTheBodyUntilTheLearnerContinues()
+    public void AContentWarningReplacesTheBodyUntilTheLearnerContinues()
     {
-        var page = await ThemeRendering.RenderAsync(Lesson(Question(), warning: "Describes violence."));
+        var page = RenderPage(Lesson(Question(), warning: "Describes violence."));
 
-        Assert.Contains("Describes violence.", page.QuerySelector(".content-warning")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector(".lesson"));
-        Assert.Null(page.QuerySelector("form"));
-        Assert.Equal("/courses/c/m/l?warning=accepted", page.QuerySelector(".content-warning a")!.GetAttribute("href"));
+        Assert.Contains("Describes violence.", page.Find(".content-warning").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".lesson"));
+        Assert.Empty(page.FindAll("form"));
+        Assert.Equal("/courses/c/m/l?warning=accepted", page.Find(".content-warning a").GetAttribute("href"));
     }
 
     [Fact]
-    public async Task ACompletedLessonOffersNoCompleteButton()
+    public void ACompletedLessonOffersNoCompleteButton()
     {
-        var page = await ThemeRendering.RenderAsync(Lesson(Question(), completed: true));
-        Assert.Null(page.QuerySelector(".lesson-status form"));
-        Assert.Equal("You completed this lesson.", page.QuerySelector(".lesson-status .done")!.TextContent.Trim());
+        var page = RenderPage(Lesson(Question(), completed: true));
+        Assert.Empty(page.FindAll(".lesson-status form"));
+        Assert.Equal("You completed this lesson.", page.Find(".lesson-status .done").TextContent.Trim());
     }
 
     [Fact]
-    public async Task TheCatalogShowsProgressBarsOnlyForSignedInLearners()
+    public void TheCatalogShowsProgressBarsOnlyForSignedInLearners()
     {
         var modules = new List<ModuleCard> { new("Hearing", "How to hear.", "/courses/c/m/l", 45, 3, null) };
-        var visitor = await ThemeRendering.RenderAsync(new CatalogView([new CourseCard("Course", "Sum.", "/courses/c", 45, null, modules, null)], null, false));
-        Assert.Empty(visitor.QuerySelectorAll("progress"));
-        Assert.Contains("45 min", visitor.QuerySelector(".course-card .meta")!.TextContent, StringComparison.Ordinal);
+        var visitor = RenderPage(new CatalogView([new CourseCard("Course", "Sum.", "/courses/c", 45, null, modules, null)], null, false));
+        Assert.Empty(visitor.FindAll("progress"));
+        Assert.Contains("45 min", visitor.Find(".course-card .meta").TextContent, StringComparison.Ordinal);
 
         var learnerModules = new List<ModuleCard> { new("Hearing", "How to hear.", "/courses/c/m/l", 45, 3, new ProgressSummary(2, 3)) };
-        var learner = await ThemeRendering.RenderAsync(new CatalogView(
+        var learner = RenderPage(new CatalogView(
             [new CourseCard("Course", "Sum.", "/courses/c", 45, 6m, learnerModules, new ProgressSummary(2, 3))],
             new ContinueLink("Planning", "Hearing", "Course", "/courses/c/m/l"), true));
-        Assert.Equal(["2", "2"], learner.QuerySelectorAll("progress").Select(p => p.GetAttribute("aria-valuenow")));
-        Assert.Equal("/courses/c/m/l", learner.QuerySelector(".continue a")!.GetAttribute("href"));
-        Assert.Contains("6 h", learner.QuerySelector(".course-card .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["2", "2"], learner.FindAll("progress").Select(p => p.GetAttribute("aria-valuenow")));
+        Assert.Equal("/courses/c/m/l", learner.Find(".continue a").GetAttribute("href"));
+        Assert.Contains("6 h", learner.Find(".course-card .meta").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,27 +143,25 @@ public sealed class DefaultThemeTests
     }
 
     [Fact]
-    public async Task NoTemplateRendersInlineScriptStyleOrEventHandlers()
+    public void NoTemplateRendersInlineScriptStyleOrEventHandlers()
     {
         // The content security policy forbids them; a template that used one would silently lose it.
         var attempt = new AttemptPageView("A", new Link("A", "/a"), 1, 1, 1, 1, 1, [Question()], [false], "/a/1", "/a/1/autosave", 1,
-            ThemeRendering.Now.UtcDateTime.AddMinutes(5), "Saved.");
-        var result = new AttemptResultView("A", new Link("A", "/a"), 1, ThemeRendering.Now.UtcDateTime, true, 1, 2, 50, 70, false, true,
+            Now.UtcDateTime.AddMinutes(5), "Saved.");
+        var result = new AttemptResultView("A", new Link("A", "/a"), 1, Now.UtcDateTime, true, 1, 2, 50, 70, false, true,
             [new ReviewItem(1, Question(), true)], "/a/start", null);
         var assessment = new AssessmentView("A", new Link("C", "/c"), new Link("M", "/c#m"), new MarkupString("<p>Intro</p>"), 70, 1, null,
             TimeSpan.FromMinutes(10), [], null, false, "Highest", "/a/start", null, null);
-        var pages = new[]
-        {
-            await ThemeRendering.RenderAsync(Lesson(Question())),
-            await ThemeRendering.RenderAsync(attempt),
-            await ThemeRendering.RenderAsync(result),
-            await ThemeRendering.RenderAsync(assessment),
-        };
+        AssertNoInlineCode(RenderPage(Lesson(Question())));
+        AssertNoInlineCode(RenderPage(attempt));
+        AssertNoInlineCode(RenderPage(result));
+        AssertNoInlineCode(RenderPage(assessment));
 
-        foreach (var page in pages)
+        static void AssertNoInlineCode<TComponent>(IRenderedComponent<TComponent> page)
+            where TComponent : IComponent
         {
-            Assert.Empty(page.QuerySelectorAll("script, style, [style]"));
-            Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            Assert.Empty(page.FindAll("script, style, [style]"));
+            Assert.DoesNotContain(page.FindAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
         }
     }
 }

@@ -1,10 +1,12 @@
 using AngleSharp.Html.Dom;
+using Bunit;
+using ELearning.Themes.Default;
 using ELearning.Theming;
 using static ELearning.Web.Tests.Theme.ThemeSamples;
 
 namespace ELearning.Web.Tests.Theme;
 
-public sealed class QuestionFieldsTests
+public sealed class QuestionFieldsTests : ThemeTestContext
 {
     private const string Prefix = "q.m1-x.";
 
@@ -35,158 +37,158 @@ public sealed class QuestionFieldsTests
                 finished ? [] : [Option("interpreter", "Book an interpreter"), Option("alone", "Talk alone")]),
         };
 
-    private static void AssertNoAnswer(IHtmlDocument page) => Assert.Empty(page.QuerySelectorAll(AnswerElements));
+    private static void AssertNoAnswer(IRenderedComponent<QuestionFields> page) => Assert.Empty(page.FindAll(AnswerElements));
 
     [Theory]
     [InlineData(InputKind.SingleChoice, "radio")]
     [InlineData(InputKind.TrueFalse, "radio")]
     [InlineData(InputKind.MultipleChoice, "checkbox")]
-    public async Task ChoiceQuestionsAreLabelledInputsNamedOptionUnderThePrefix(InputKind kind, string type)
+    public void ChoiceQuestionsAreLabelledInputsNamedOptionUnderThePrefix(InputKind kind, string type)
     {
         var selected = kind == InputKind.MultipleChoice ? new[] { "a", "c" } : ["b"];
         var options = kind == InputKind.TrueFalse ? [Option("a", "True"), Option("b", "False")] : new[] { Option("a", "Alpha"), Option("b", "Beta"), Option("c", "Gamma") };
-        var page = await RenderFields(Question(kind, options, ("option", selected)));
+        var page = RenderFields(Question(kind, options, ("option", selected)));
 
-        Assert.Contains("The prompt.", page.QuerySelector("fieldset > legend").Text(), StringComparison.Ordinal);
-        var inputs = page.QuerySelectorAll("fieldset input").Cast<IHtmlInputElement>().ToList();
+        Assert.Contains("The prompt.", page.Find("fieldset > legend").Text(), StringComparison.Ordinal);
+        var inputs = page.FindAll("fieldset input").Cast<IHtmlInputElement>().ToList();
         Assert.Equal(options.Select(o => o.Id), inputs.Select(i => i.Value));
         Assert.All(inputs, i => Assert.Equal(type, i.Type));
         Assert.All(inputs, i => Assert.Equal("q.m1-x.option", i.Name));
         Assert.All(inputs, i => Assert.False(i.IsDisabled));
         Assert.Equal(selected, inputs.Where(i => i.HasAttribute("checked")).Select(i => i.Value));
-        Assert.Equal(options.Select(o => o.Html.Value), inputs.Select(i => page.QuerySelector($"label[for='{i.Id}']").Text()));
+        Assert.Equal(options.Select(o => o.Html.Value), inputs.Select(i => page.Find($"label[for='{i.Id}']").Text()));
         Assert.Equal(inputs.Count, inputs.Select(i => i.Id).Distinct().Count());
         AssertNoAnswer(page);
     }
 
     [Fact]
-    public async Task AShortTextQuestionIsOneLabelledTextFieldWithTheSavedAnswer()
+    public void AShortTextQuestionIsOneLabelledTextFieldWithTheSavedAnswer()
     {
-        var page = await RenderFields(Question(InputKind.ShortText, [], ("text", ["Eurojust"])));
+        var page = RenderFields(Question(InputKind.ShortText, [], ("text", ["Eurojust"])));
 
-        var input = (IHtmlInputElement)page.QuerySelector("fieldset input")!;
+        var input = (IHtmlInputElement)page.Find("fieldset input");
         Assert.Equal("text", input.Type);
         Assert.Equal("q.m1-x.text", input.Name);
         Assert.Equal("500", input.GetAttribute("maxlength"));
         Assert.Equal("Eurojust", input.GetAttribute("value"));
-        Assert.Equal("Your answer", page.QuerySelector($"label[for='{input.Id}']").Text());
-        Assert.Single(page.QuerySelectorAll("input, select, button"));
+        Assert.Equal("Your answer", page.Find($"label[for='{input.Id}']").Text());
+        Assert.Single(page.FindAll("input, select, button"));
         AssertNoAnswer(page);
     }
 
     [Fact]
-    public async Task ANumericQuestionAsksForADecimalAndShowsItsUnit()
+    public void ANumericQuestionAsksForADecimalAndShowsItsUnit()
     {
-        var page = await RenderFields(Question(InputKind.Numeric, [], ("number", ["126000"])) with { Unit = "EUR" });
+        var page = RenderFields(Question(InputKind.Numeric, [], ("number", ["126000"])) with { Unit = "EUR" });
 
-        var input = (IHtmlInputElement)page.QuerySelector("fieldset input")!;
+        var input = (IHtmlInputElement)page.Find("fieldset input");
         Assert.Equal("text", input.Type);
         Assert.Equal("decimal", input.GetAttribute("inputmode"));
         Assert.Equal("q.m1-x.number", input.Name);
         Assert.Equal("126000", input.GetAttribute("value"));
-        Assert.NotNull(page.QuerySelector($"label[for='{input.Id}']"));
-        Assert.Equal("EUR", page.GetElementById(input.GetAttribute("aria-describedby")!).Text());
+        Assert.NotEmpty(page.FindAll($"label[for='{input.Id}']"));
+        Assert.Equal("EUR", page.Find($"[id='{input.GetAttribute("aria-describedby")}']").Text());
         AssertNoAnswer(page);
     }
 
     [Fact]
-    public async Task AnOrderingQuestionGivesEachItemAPositionSelectInDisplayOrder()
+    public void AnOrderingQuestionGivesEachItemAPositionSelectInDisplayOrder()
     {
-        var page = await RenderFields(Ordering());
+        var page = RenderFields(Ordering());
 
-        var selects = page.QuerySelectorAll("fieldset select").Cast<IHtmlSelectElement>().ToList();
+        var selects = page.FindAll("fieldset select").Cast<IHtmlSelectElement>().ToList();
         Assert.Equal(["q.m1-x.rank.c", "q.m1-x.rank.a", "q.m1-x.rank.b"], selects.Select(s => s.Name));
         Assert.All(selects, s => Assert.Equal(["", "1", "2", "3"], s.Options.Select(o => o.Value)));
         Assert.All(selects, s => Assert.Equal("Position…", s.Options[0]!.Text));
-        Assert.Equal(["Closure", "Planning", "Engage"], selects.Select(s => page.QuerySelector($"label[for='{s.Id}']").Text()));
+        Assert.Equal(["Closure", "Planning", "Engage"], selects.Select(s => page.Find($"label[for='{s.Id}']").Text()));
         Assert.Equal(["3", "1", ""], selects.Select(s => s.Options.Single(o => o.HasAttribute("selected")).Value));
         AssertNoAnswer(page);
     }
 
     [Fact]
-    public async Task AMatchingQuestionIsATableOfItemsEachWithASelectOfTheChoices()
+    public void AMatchingQuestionIsATableOfItemsEachWithASelectOfTheChoices()
     {
-        var page = await RenderFields(Matching());
+        var page = RenderFields(Matching());
 
-        Assert.Equal(["Instrument", "What it does"], page.QuerySelectorAll("table.matching thead th").Select(th => th.Text()));
-        var selects = page.QuerySelectorAll("table.matching select").Cast<IHtmlSelectElement>().ToList();
+        Assert.Equal(["Instrument", "What it does"], page.FindAll("table.matching thead th").Select(th => th.Text()));
+        var selects = page.FindAll("table.matching select").Cast<IHtmlSelectElement>().ToList();
         Assert.Equal(["q.m1-x.match.eio", "q.m1-x.match.jit"], selects.Select(s => s.Name));
-        Assert.Equal(["European Investigation Order", "Joint investigation team"], selects.Select(s => page.QuerySelector($"label[for='{s.Id}']").Text()));
+        Assert.Equal(["European Investigation Order", "Joint investigation team"], selects.Select(s => page.Find($"label[for='{s.Id}']").Text()));
         Assert.All(selects, s => Assert.Equal(["", "x", "y"], s.Options.Select(o => o.Value)));
         // An <option> holds text only: the choice's markup is reduced to its words.
         Assert.Equal("Obtains evidence", selects[0].Options[2]!.Text);
-        Assert.Empty(page.QuerySelectorAll("option em"));
+        Assert.Empty(page.FindAll("option em"));
         Assert.Equal("y", selects[0].Options.Single(o => o.HasAttribute("selected")).Value);
         Assert.Equal("", selects[1].Options.Single(o => o.HasAttribute("selected")).Value);
         AssertNoAnswer(page);
     }
 
     [Fact]
-    public async Task AScenarioTellsTheStorySoFarAndOffersOneSubmitButtonPerChoice()
+    public void AScenarioTellsTheStorySoFarAndOffersOneSubmitButtonPerChoice()
     {
-        var page = await RenderFields(Scenario());
+        var page = RenderFields(Scenario());
 
-        Assert.Contains("She calms down.", page.QuerySelector(".scenario__story").Text(), StringComparison.Ordinal);
-        Assert.Contains("Arrange a safe place", page.QuerySelector(".scenario__story").Text(), StringComparison.Ordinal);
-        Assert.Equal("Meeting again", page.QuerySelector(".scenario__step-title").Text());
-        var buttons = page.QuerySelectorAll("fieldset button").Cast<IHtmlButtonElement>().ToList();
+        Assert.Contains("She calms down.", page.Find(".scenario__story").Text(), StringComparison.Ordinal);
+        Assert.Contains("Arrange a safe place", page.Find(".scenario__story").Text(), StringComparison.Ordinal);
+        Assert.Equal("Meeting again", page.Find(".scenario__step-title").Text());
+        var buttons = page.FindAll("fieldset button").Cast<IHtmlButtonElement>().ToList();
         Assert.All(buttons, b => Assert.Equal("submit", b.Type));
         Assert.All(buttons, b => Assert.Equal("q.m1-x.choice", b.Name));
         Assert.Equal(["interpreter", "alone"], buttons.Select(b => b.Value));
         Assert.Equal(["Book an interpreter", "Talk alone"], buttons.Select(b => b.Text()));
-        Assert.Null(page.QuerySelector(".scenario__end"));
+        Assert.Empty(page.FindAll(".scenario__end"));
         AssertNoAnswer(page);
     }
 
     [Fact]
-    public async Task AFinishedScenarioSaysTheCaseHasEndedAndOffersNoChoice()
+    public void AFinishedScenarioSaysTheCaseHasEndedAndOffersNoChoice()
     {
-        var page = await RenderFields(Scenario(finished: true));
+        var page = RenderFields(Scenario(finished: true));
 
-        Assert.Equal("The case has ended.", page.QuerySelector(".scenario__end").Text());
-        Assert.Empty(page.QuerySelectorAll("button"));
+        Assert.Equal("The case has ended.", page.Find(".scenario__end").Text());
+        Assert.Empty(page.FindAll("button"));
     }
 
     [Fact]
-    public async Task AnAnswerShowsFeedbackNextToItsOptionThenVerdictScoreHintRationaleAndCorrectAnswer()
+    public void AnAnswerShowsFeedbackNextToItsOptionThenVerdictScoreHintRationaleAndCorrectAnswer()
     {
         var answer = FullAnswer(false, new FeedbackView("a", Html("<p>Not first.</p>")), new FeedbackView(null, Html("<p>Overall, read module 8.</p>")));
-        var page = await RenderFields(Choice("peace", Prefix, answer, "a"));
+        var page = RenderFields(Choice("peace", Prefix, answer, "a"));
 
-        var option = page.QuerySelector("#q-q-m1-x-peace-a")!.ParentElement!;
+        var option = page.Find("#q-q-m1-x-peace-a").ParentElement!;
         Assert.Equal("Not first.", option.QuerySelector(".option__feedback").Text());
-        Assert.Single(page.QuerySelectorAll(".option__feedback"));
-        Assert.Equal("Partly right.", page.QuerySelector(".verdict").Text());
-        Assert.Equal("1 of 2 points", page.QuerySelector(".answer__score").Text());
-        Assert.Equal("Overall, read module 8.", page.QuerySelector(".answer__feedback").Text());
-        Assert.Equal("Hint Think of the order.", page.QuerySelector(".answer__hint").Text());
-        Assert.Contains("Because the manual says so.", page.QuerySelector(".answer__rationale").Text(), StringComparison.Ordinal);
-        Assert.Equal("Correct answer: Beta", page.QuerySelector(".answer__correct").Text());
+        Assert.Single(page.FindAll(".option__feedback"));
+        Assert.Equal("Partly right.", page.Find(".verdict").Text());
+        Assert.Equal("1 of 2 points", page.Find(".answer__score").Text());
+        Assert.Equal("Overall, read module 8.", page.Find(".answer__feedback").Text());
+        Assert.Equal("Hint Think of the order.", page.Find(".answer__hint").Text());
+        Assert.Contains("Because the manual says so.", page.Find(".answer__rationale").Text(), StringComparison.Ordinal);
+        Assert.Equal("Correct answer: Beta", page.Find(".answer__correct").Text());
     }
 
     [Fact]
-    public async Task AnAnswerShowsOnlyWhatItCarries()
+    public void AnAnswerShowsOnlyWhatItCarries()
     {
-        var page = await RenderFields(Choice("peace", Prefix, new AnswerView(null, null, null, [], null, Html("<p>Why.</p>"), null), "a"));
+        var page = RenderFields(Choice("peace", Prefix, new AnswerView(null, null, null, [], null, Html("<p>Why.</p>"), null), "a"));
 
-        Assert.NotNull(page.QuerySelector(".answer__rationale"));
-        Assert.Empty(page.QuerySelectorAll(".verdict, .option__feedback, .answer__score, .answer__hint, .answer__correct"));
+        Assert.NotEmpty(page.FindAll(".answer__rationale"));
+        Assert.Empty(page.FindAll(".verdict, .option__feedback, .answer__score, .answer__hint, .answer__correct"));
     }
 
     [Fact]
-    public async Task OrderingMatchingAndScenarioFeedbackSitsNextToItsItemOrChoice()
+    public void OrderingMatchingAndScenarioFeedbackSitsNextToItsItemOrChoice()
     {
-        var ordering = await RenderFields(Ordering(FullAnswer(false, new FeedbackView("a", Html("Goes first.")))));
-        Assert.Equal("Goes first.", ordering.QuerySelector("select[name='q.m1-x.rank.a']")!.ParentElement!.QuerySelector(".option__feedback").Text());
+        var ordering = RenderFields(Ordering(FullAnswer(false, new FeedbackView("a", Html("Goes first.")))));
+        Assert.Equal("Goes first.", ordering.Find("select[name='q.m1-x.rank.a']").ParentElement!.QuerySelector(".option__feedback").Text());
 
-        var matching = await RenderFields(Matching(FullAnswer(true, new FeedbackView("jit", Html("An agreement.")))));
-        Assert.Equal("An agreement.", matching.QuerySelector("select[name='q.m1-x.match.jit']")!.ParentElement!.QuerySelector(".option__feedback").Text());
-        Assert.Equal("Correct.", matching.QuerySelector(".verdict").Text());
+        var matching = RenderFields(Matching(FullAnswer(true, new FeedbackView("jit", Html("An agreement.")))));
+        Assert.Equal("An agreement.", matching.Find("select[name='q.m1-x.match.jit']").ParentElement!.QuerySelector(".option__feedback").Text());
+        Assert.Equal("Correct.", matching.Find(".verdict").Text());
 
-        var scenario = await RenderFields(Scenario() with { Answer = new AnswerView(null, 2, 6, [new FeedbackView("alone", Html("Risky."))], null, null, null) });
-        Assert.Equal("Risky.", scenario.QuerySelector("button[value=alone]")!.ParentElement!.QuerySelector(".option__feedback").Text());
-        Assert.Null(scenario.QuerySelector(".verdict"));
-        Assert.Equal("2 of 6 points", scenario.QuerySelector(".answer__score").Text());
+        var scenario = RenderFields(Scenario() with { Answer = new AnswerView(null, 2, 6, [new FeedbackView("alone", Html("Risky."))], null, null, null) });
+        Assert.Equal("Risky.", scenario.Find("button[value=alone]").ParentElement!.QuerySelector(".option__feedback").Text());
+        Assert.Empty(scenario.FindAll(".verdict"));
+        Assert.Equal("2 of 6 points", scenario.Find(".answer__score").Text());
     }
 
     [Theory]
@@ -196,7 +198,7 @@ public sealed class QuestionFieldsTests
     [InlineData(InputKind.Ordering)]
     [InlineData(InputKind.Matching)]
     [InlineData(InputKind.Scenario)]
-    public async Task AReadOnlyQuestionRendersEveryControlDisabled(InputKind kind)
+    public void AReadOnlyQuestionRendersEveryControlDisabled(InputKind kind)
     {
         var question = kind switch
         {
@@ -206,14 +208,14 @@ public sealed class QuestionFieldsTests
             InputKind.SingleChoice => Choice("peace", Prefix, null, "b"),
             _ => Question(kind, []),
         };
-        var page = await RenderFields(question, readOnly: true);
+        var page = RenderFields(question, readOnly: true);
 
-        var controls = page.QuerySelectorAll("input, select, button");
+        var controls = page.FindAll("input, select, button");
         if (kind == InputKind.Matching)
         {
             // A review shows matching picks as text (a disabled select cuts long choices short on narrow screens).
             Assert.Empty(controls);
-            Assert.NotEmpty(page.QuerySelectorAll(".matching__mine"));
+            Assert.NotEmpty(page.FindAll(".matching__mine"));
             return;
         }
         Assert.NotEmpty(controls);
@@ -221,9 +223,9 @@ public sealed class QuestionFieldsTests
     }
 
     [Fact]
-    public async Task TheAnswerVerdictIsNotALiveRegionInAReview()
+    public void TheAnswerVerdictIsNotALiveRegionInAReview()
     {
-        var page = await RenderFields(Choice("peace", Prefix, FullAnswer(true), "b"), readOnly: true);
-        Assert.Null(page.QuerySelector(".verdict")!.GetAttribute("role"));
+        var page = RenderFields(Choice("peace", Prefix, FullAnswer(true), "b"), readOnly: true);
+        Assert.Null(page.Find(".verdict").GetAttribute("role"));
     }
 }

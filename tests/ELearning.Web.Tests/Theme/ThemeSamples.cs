@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using ELearning.Theming;
-using ELearning.Themes.Default;
 using Microsoft.AspNetCore.Components;
 
 namespace ELearning.Web.Tests.Theme;
@@ -25,13 +23,6 @@ internal static class ThemeSamples
 
     public static AnswerView FullAnswer(bool? correct, params FeedbackView[] feedback) =>
         new(correct, 1, 2, feedback, Html("<p>Think of the order.</p>"), Html("<p>Because the manual says so.</p>"), Html("<p>Beta</p>"));
-
-    public static Task<IHtmlDocument> RenderFields(QuestionView question, bool readOnly = false) =>
-        ThemeRendering.RenderComponentAsync<QuestionFields>(new Dictionary<string, object?>
-        {
-            [nameof(QuestionFields.Question)] = question,
-            [nameof(QuestionFields.ReadOnly)] = readOnly,
-        });
 
     public static string Text(this IElement? element) =>
         string.Join(' ', (element ?? throw new InvalidOperationException("Element not found.")).TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
