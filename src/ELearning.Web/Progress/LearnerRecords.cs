@@ -53,12 +53,17 @@ internal sealed class LearnerRecords(IOptions<LearnerOptions> options) : IDispos
     }
 
     /// <summary>Moves a lesson's last-opened time on in the cached snapshot, if there is one.</summary>
-    public void Visited(string userId, Lesson lesson, DateTime at)
+    public void Visited(string userId, Lesson lesson, DateTime at) => Update(userId, s => s.WithVisit(lesson, at));
+
+    /// <summary>Adds a first opening, just committed, to the cached snapshot, if there is one.</summary>
+    public void Opened(string userId, Lesson lesson, DateTime at) => Update(userId, s => s.WithOpened(lesson, at));
+
+    private void Update(string userId, Func<LearnerSnapshot, LearnerSnapshot> change)
     {
         var generation = _generations.GetValueOrDefault(userId);
         if (_enabled && _cache.TryGetValue(userId, out Entry? entry) && entry!.Generation == generation)
         {
-            Store(userId, generation, entry.Snapshot.WithVisit(lesson, at));
+            Store(userId, generation, change(entry.Snapshot));
         }
     }
 

@@ -36,6 +36,14 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
         return new LearnerSnapshot(new LearnerRecord(lessons, Record.AllAttempts), checks);
     }
 
+    /// <summary>The same snapshot with a lesson's first opening recorded (just committed by this instance).</summary>
+    public LearnerSnapshot WithOpened(Lesson lesson, DateTime at) =>
+        Record.HasOpened(lesson)
+            ? this
+            : new LearnerSnapshot(
+                new LearnerRecord([.. Record.Lessons, new LessonMark(lesson.CourseSlug, lesson.ModuleSlug, lesson.Slug, at, at, null)], Record.AllAttempts),
+                checks);
+
     public ContinueLink? ContinueIn(IEnumerable<Course> courses)
     {
         var list = courses as IReadOnlyCollection<Course> ?? [.. courses];
