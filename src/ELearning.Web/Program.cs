@@ -24,6 +24,8 @@ builder.AddAccounts();
 builder.AddCourses();
 // Progress: learners' records read once per request (usually from memory), write-behind visits, overdue attempts.
 builder.Services.AddProgress();
+// Assessments: attempts are started, saved and submitted by endpoints; a loop closes overdue ones.
+builder.Services.AddAssessments();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();

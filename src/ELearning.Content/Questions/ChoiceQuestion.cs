@@ -27,7 +27,7 @@ public sealed class ChoiceQuestion : Question
     public override Grade? Grade(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var ids = response.Values("option");
+        var ids = response.Values(ResponseFields.Option);
         if (ids.Count == 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || (!AllowsSeveral && ids.Count != 1))
         {
             return null;
@@ -89,7 +89,7 @@ public sealed class TextQuestion : Question
     public override Grade? Grade(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.One("text") is not { } text || string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        if (response.One(ResponseFields.Text) is not { } text || string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
         {
             return null;
         }
@@ -121,7 +121,7 @@ public sealed class NumericQuestion : Question
     public override Grade? Grade(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.One("number") is not { } text || TextMatching.ParseNumber(text, Unit) is not { } value)
+        if (response.One(ResponseFields.Number) is not { } text || TextMatching.ParseNumber(text, Unit) is not { } value)
         {
             return null;
         }
@@ -148,7 +148,7 @@ public sealed class OrderingQuestion : Question
         var ranks = new List<int>();
         foreach (var (field, values) in response.Fields)
         {
-            if (!field.StartsWith("rank.", StringComparison.Ordinal) || Items.All(i => "rank." + i.Id != field) || values.Count > 1)
+            if (!field.StartsWith(ResponseFields.RankPrefix, StringComparison.Ordinal) || Items.All(i => ResponseFields.RankPrefix + i.Id != field) || values.Count > 1)
             {
                 return false;
             }
@@ -180,7 +180,7 @@ public sealed class OrderingQuestion : Question
         var ranks = new int[Items.Count];
         for (var i = 0; i < Items.Count; i++)
         {
-            if (response.One("rank." + Items[i].Id) is not { } text
+            if (response.One(ResponseFields.RankPrefix + Items[i].Id) is not { } text
                 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rank)
                 || rank < 1 || rank > Items.Count)
             {
@@ -206,8 +206,8 @@ public sealed class MatchingQuestion : Question
     {
         ArgumentNullException.ThrowIfNull(response);
         return response.Fields.All(f =>
-            f.Key.StartsWith("match.", StringComparison.Ordinal)
-            && Pairs.Any(p => "match." + p.Item.Id == f.Key)
+            f.Key.StartsWith(ResponseFields.MatchPrefix, StringComparison.Ordinal)
+            && Pairs.Any(p => ResponseFields.MatchPrefix + p.Item.Id == f.Key)
             && f.Value.Count <= 1
             && (f.Value is not [var choice] || choice.Length == 0 || Choices.Any(c => c.Id == choice)));
     }
@@ -236,7 +236,7 @@ public sealed class MatchingQuestion : Question
         var right = 0;
         foreach (var pair in Pairs)
         {
-            if (response.One("match." + pair.Item.Id) is not { } choice || Choices.All(c => c.Id != choice))
+            if (response.One(ResponseFields.MatchPrefix + pair.Item.Id) is not { } choice || Choices.All(c => c.Id != choice))
             {
                 return null;
             }

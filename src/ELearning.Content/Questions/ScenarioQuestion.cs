@@ -66,7 +66,7 @@ public sealed class ScenarioQuestion : Question
     public override Grade? Grade(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (Walk(response.Values("path")) is not { } walk)
+        if (Walk(response.Values(ResponseFields.Path)) is not { } walk)
         {
             return null;
         }

@@ -2,8 +2,10 @@ using ELearning.Content.Assessments;
 using ELearning.Content.Catalog;
 using ELearning.Content.Learners;
 using ELearning.Content.Questions;
+using ELearning.Theming;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
+using ELearning.Web.Questions;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +15,14 @@ namespace ELearning.Web.Assessments;
 
 internal static class AssessmentEndpoints
 {
+    /// <summary>Assessments: the loop that closes attempts whose time ran out.</summary>
+    public static IServiceCollection AddAssessments(this IServiceCollection services)
+    {
+        services.AddSingleton<OverdueAttempts>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueAttempts>());
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapAssessments(this IEndpointRouteBuilder app)
     {
         var assessment = app.MapGroup("/courses/{course}/{module}/assessment").RequireAuthorization().RequireAntiforgery();
@@ -62,7 +72,7 @@ internal static class AssessmentEndpoints
             return TypedResults.BadRequest();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (request.Go == "submit")
+        if (request.Go == FormFields.Submit)
         {
             await Attempts.SubmitAsync(db, attempt.Id, now, context.RequestAborted);
             learner.Changed();
@@ -96,7 +106,7 @@ internal static class AssessmentEndpoints
         {
             return TypedResults.Conflict(new AutosaveReply(attempt.Sequence, "submitted"));
         }
-        if (Parse(attempt, form, aliases) is not { Go: not "submit" } request)
+        if (Parse(attempt, form, aliases) is not { Go: not FormFields.Submit } request)
         {
             return TypedResults.BadRequest();
         }
@@ -137,26 +147,26 @@ internal static class AssessmentEndpoints
     private static SaveRequest? Parse(AssessmentAttempt attempt, IFormCollection form, QuestionAliases aliases)
     {
         var pageCount = AttemptPages.Count(attempt);
-        if (!long.TryParse(form["seq"], out var sequence) || !int.TryParse(form["page"], out var page) || page < 1 || page > pageCount + 1)
+        if (!long.TryParse(form[FormFields.Sequence], out var sequence) || !int.TryParse(form[FormFields.Page], out var page) || page < 1 || page > pageCount + 1)
         {
             return null;
         }
-        var go = form["go"].ToString();
+        var go = form[FormFields.Go].ToString();
         var target = go switch
         {
-            "next" => Math.Min(page + 1, pageCount + 1),
-            "prev" => Math.Max(page - 1, 1),
-            "save" or "" or "autosave" or "submit" => page,
-            _ when go.StartsWith("page-", StringComparison.Ordinal) && int.TryParse(go[5..], out var k) && k >= 1 && k <= pageCount + 1 => k,
+            FormFields.Next => Math.Min(page + 1, pageCount + 1),
+            FormFields.Previous => Math.Max(page - 1, 1),
+            FormFields.Save or "" or "autosave" or FormFields.Submit => page,
+            _ when go.StartsWith(FormFields.PagePrefix, StringComparison.Ordinal) && int.TryParse(go[FormFields.PagePrefix.Length..], out var k) && k >= 1 && k <= pageCount + 1 => k,
             _ => -1,
         };
-        if (target < 0 || (go == "submit" && page != pageCount + 1))
+        if (target < 0 || (go == FormFields.Submit && page != pageCount + 1))
         {
             return null;
         }
         var onPage = AttemptPages.Questions(attempt, page);
-        var known = onPage.Select(q => "q." + q.QuestionId + ".").ToList();
-        if (form.Keys.Any(k => k.StartsWith("q.", StringComparison.Ordinal) && !known.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
+        var known = onPage.Select(q => FormFields.Question(q.QuestionId)).ToList();
+        if (form.Keys.Any(k => k.StartsWith(FormFields.QuestionPrefix, StringComparison.Ordinal) && !known.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
         {
             return null;
         }
@@ -164,7 +174,7 @@ internal static class AssessmentEndpoints
         foreach (var question in onPage)
         {
             var definition = QuestionViews.DeserializeQuestion(question.Definition);
-            var posted = aliases.For(AttemptViews.AliasScope(attempt), definition).In(QuestionViews.FromForm(form, "q." + question.QuestionId + "."));
+            var posted = aliases.For(AttemptViews.AliasScope(attempt), definition).In(QuestionViews.FromForm(form, FormFields.Question(question.QuestionId)));
             Response? response;
             if (definition is ScenarioQuestion scenario)
             {
@@ -173,12 +183,12 @@ internal static class AssessmentEndpoints
                 {
                     continue;
                 }
-                var path = question.Response is null ? [] : QuestionViews.DeserializeResponse(question.Response).Values("path").ToList();
-                if (posted.One("choice") is not { } choice || posted.Fields.Count != 1 || scenario.Walk([.. path, choice]) is null)
+                var path = question.Response is null ? [] : QuestionViews.DeserializeResponse(question.Response).Values(ResponseFields.Path).ToList();
+                if (posted.One(ResponseFields.Choice) is not { } choice || posted.Fields.Count != 1 || scenario.Walk([.. path, choice]) is null)
                 {
                     return null;
                 }
-                response = Response.Of("path", [.. path, choice]);
+                response = Response.Of(ResponseFields.Path, [.. path, choice]);
             }
             else
             {

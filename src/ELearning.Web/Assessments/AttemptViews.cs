@@ -4,6 +4,7 @@ using ELearning.Content.Learners;
 using ELearning.Content.Questions;
 using ELearning.Theming;
 using ELearning.Web.Courses;
+using ELearning.Web.Questions;
 
 namespace ELearning.Web.Assessments;
 
@@ -69,7 +70,7 @@ internal static class AttemptViews
     {
         var definition = QuestionViews.DeserializeQuestion(stored.Definition);
         var response = stored.Response is null ? null : QuestionViews.DeserializeResponse(stored.Response);
-        return QuestionViews.For(definition, "q." + stored.QuestionId + ".", QuestionViews.DeserializeOrder(stored.DisplayOrder), response,
+        return QuestionViews.For(definition, FormFields.Question(stored.QuestionId), QuestionViews.DeserializeOrder(stored.DisplayOrder), response,
             answer?.Invoke(definition, response), aliases.For(AliasScope(attempt), definition)) with { Points = definition.Points };
     }
 

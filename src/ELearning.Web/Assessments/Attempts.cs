@@ -1,7 +1,7 @@
 using ELearning.Content.Assessments;
 using ELearning.Content.Learners;
 using ELearning.Content.Questions;
-using ELearning.Web.Courses;
+using ELearning.Web.Questions;
 using ELearning.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 

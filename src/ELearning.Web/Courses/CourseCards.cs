@@ -14,4 +14,16 @@ internal static class CourseCards
                 m.Lessons.Count > 0 ? CourseUrls.Lesson(m.Lessons[0]) : CourseUrls.Course(course.Slug),
                 m.Minutes, m.Lessons.Count, progress?.Of(m)))],
             progress?.Of(course));
+
+    /// <summary>The learner's resume point among <paramref name="courses"/> as a link; null when there is nothing to resume.</summary>
+    public static ContinueLink? Continue(LearnerSnapshot? progress, IEnumerable<Course> courses)
+    {
+        var list = courses as IReadOnlyCollection<Course> ?? [.. courses];
+        if (progress?.Record.ResumePoint(list) is not { } lesson)
+        {
+            return null;
+        }
+        var course = list.First(c => c.Slug == lesson.CourseSlug);
+        return new ContinueLink(lesson.Title, course.FindModule(lesson.ModuleSlug)!.Title, course.Title, CourseUrls.Lesson(lesson));
+    }
 }

@@ -1,6 +1,7 @@
 using ELearning.Content.Catalog;
-using ELearning.Theming;
 using ELearning.Themes.Default;
+using ELearning.Theming;
+using ELearning.Web.Questions;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;

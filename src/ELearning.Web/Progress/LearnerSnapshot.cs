@@ -3,7 +3,7 @@ using ELearning.Content.Catalog;
 using ELearning.Content.Learners;
 using ELearning.Content.Questions;
 using ELearning.Theming;
-using ELearning.Web.Courses;
+using ELearning.Web.Questions;
 using ELearning.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,17 +43,6 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
             : new LearnerSnapshot(
                 new LearnerRecord([.. Record.Lessons, new LessonMark(lesson.CourseSlug, lesson.ModuleSlug, lesson.Slug, at, at, null)], Record.AllAttempts),
                 checks);
-
-    public ContinueLink? ContinueIn(IEnumerable<Course> courses)
-    {
-        var list = courses as IReadOnlyCollection<Course> ?? [.. courses];
-        if (Record.ResumePoint(list) is not { } lesson)
-        {
-            return null;
-        }
-        var course = list.First(c => c.Slug == lesson.CourseSlug);
-        return new ContinueLink(lesson.Title, course.FindModule(lesson.ModuleSlug)!.Title, course.Title, CourseUrls.Lesson(lesson));
-    }
 
     public ProgressSummary Of(Module module) => Summary(Record.Count(module));
 

@@ -1,6 +1,7 @@
 using ELearning.Content.Catalog;
 using ELearning.Content.Questions;
 using ELearning.Web.Courses;
+using ELearning.Web.Questions;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,8 +47,8 @@ internal static class ProgressEndpoints
         if (question is ScenarioQuestion)
         {
             // A practice case is walked one choice per post; the path so far is the learner's latest stored answer.
-            var path = (await learner.SnapshotAsync()).CheckOf(found, question.Id)?.Latest.Values("path") ?? [];
-            response = response.One("choice") is { } choice && fields.Count == 1 ? Response.Of("path", [.. path, choice]) : Response.Empty;
+            var path = (await learner.SnapshotAsync()).CheckOf(found, question.Id)?.Latest.Values(ResponseFields.Path) ?? [];
+            response = response.One(ResponseFields.Choice) is { } choice && fields.Count == 1 ? Response.Of(ResponseFields.Path, [.. path, choice]) : Response.Empty;
         }
         // Malformed responses (unknown or repeated ids, several options for a single choice…) are refused, not stored.
         // An incomplete one (a position left blank) is not an answer yet: back to the question, nothing stored.
@@ -73,7 +74,7 @@ internal static class ProgressEndpoints
         {
             return TypedResults.NotFound();
         }
-        var empty = Response.Of("path");
+        var empty = Response.Of(ResponseFields.Path);
         await StoreAsync(db, learner.UserId!, found, scenario, empty, scenario.Grade(empty)!, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
         learner.Changed();
         return TypedResults.Redirect(CourseUrls.LessonReturn(found, "q-" + scenario.Id));

@@ -1,10 +1,8 @@
-using ELearning.Web.Assessments;
-
 namespace ELearning.Web.Progress;
 
 internal static class ProgressExtensions
 {
-    /// <summary>Learners' records: the per-request context, the in-memory snapshots, write-behind visits, overdue attempts.</summary>
+    /// <summary>Learners' records: the per-request context, the in-memory snapshots, write-behind visits.</summary>
     public static IServiceCollection AddProgress(this IServiceCollection services)
     {
         services.AddOptions<LearnerOptions>().BindConfiguration(LearnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -13,8 +11,6 @@ internal static class ProgressExtensions
         services.AddScoped<LearnerContext>();
         services.AddSingleton<LessonVisits>();
         services.AddHostedService(sp => sp.GetRequiredService<LessonVisits>());
-        services.AddSingleton<OverdueAttempts>();
-        services.AddHostedService(sp => sp.GetRequiredService<OverdueAttempts>());
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ELearning.Content.Questions;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Courses;
+using ELearning.Web.Questions;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -137,7 +138,7 @@ internal sealed class Workspace : IAsyncDisposable
     private static decimal ExpectedScore(AttemptQuestion question) =>
         question.Response is null
             ? 0
-            : ELearning.Web.Courses.QuestionViews.DeserializeQuestion(question.Definition).Grade(ELearning.Web.Courses.QuestionViews.DeserializeResponse(question.Response))?.Score ?? 0;
+            : QuestionViews.DeserializeQuestion(question.Definition).Grade(QuestionViews.DeserializeResponse(question.Response))?.Score ?? 0;
 
     public async ValueTask DisposeAsync()
     {

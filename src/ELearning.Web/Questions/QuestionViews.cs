@@ -3,7 +3,7 @@ using ELearning.Content.Questions;
 using ELearning.Theming;
 using Microsoft.AspNetCore.Components;
 
-namespace ELearning.Web.Courses;
+namespace ELearning.Web.Questions;
 
 /// <summary>
 /// Turns content questions into what a learner may see. This is the one place where the answer key is left
@@ -37,7 +37,7 @@ internal static class QuestionViews
                 ItemsHeading = Html(matching.ItemsHeadingHtml),
                 ChoicesHeading = Html(matching.ChoicesHeadingHtml),
             },
-            ScenarioQuestion scenario => view with { Scenario = Scenario(scenario, saved?.Values("path") ?? [], aliases) },
+            ScenarioQuestion scenario => view with { Scenario = Scenario(scenario, saved?.Values(ResponseFields.Path) ?? [], aliases) },
             _ => view,
         };
     }

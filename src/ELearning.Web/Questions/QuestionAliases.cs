@@ -4,7 +4,7 @@ using ELearning.Content.Questions;
 using ELearning.Web.Storage;
 using Microsoft.Extensions.Options;
 
-namespace ELearning.Web.Courses;
+namespace ELearning.Web.Questions;
 
 /// <summary>
 /// Option, item and choice ids are positions in the source ("a" is the first item of an ordering, which is its right
@@ -89,15 +89,15 @@ internal sealed class AliasMap
         new(response.Fields.Select(f =>
         {
             var (name, values) = (f.Key, f.Value);
-            if (name.StartsWith("rank.", StringComparison.Ordinal))
+            if (name.StartsWith(ResponseFields.RankPrefix, StringComparison.Ordinal))
             {
-                return new KeyValuePair<string, IReadOnlyList<string>>("rank." + map(name[5..]), values);
+                return new KeyValuePair<string, IReadOnlyList<string>>(ResponseFields.RankPrefix + map(name[ResponseFields.RankPrefix.Length..]), values);
             }
-            if (name.StartsWith("match.", StringComparison.Ordinal))
+            if (name.StartsWith(ResponseFields.MatchPrefix, StringComparison.Ordinal))
             {
-                return new KeyValuePair<string, IReadOnlyList<string>>("match." + map(name[6..]), [.. values.Select(v => v.Length == 0 ? v : map(v))]);
+                return new KeyValuePair<string, IReadOnlyList<string>>(ResponseFields.MatchPrefix + map(name[ResponseFields.MatchPrefix.Length..]), [.. values.Select(v => v.Length == 0 ? v : map(v))]);
             }
-            return name is "option" or "choice" or "path"
+            return name is ResponseFields.Option or ResponseFields.Choice or ResponseFields.Path
                 ? new KeyValuePair<string, IReadOnlyList<string>>(name, [.. values.Select(map)])
                 : f;
         }));
