@@ -14,6 +14,7 @@ internal static class StorageExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -24,7 +25,7 @@ internal static class StorageExtensions
                 Pooling = true,
             };
             options.UseSqlite(connection.ConnectionString)
-                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteWriteGate>())
                 // Migrations are hand-written (the EF design package is unavailable) and have no model snapshot;
                 // StorageTests compares the migrated schema with the model instead.
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
