@@ -44,6 +44,8 @@ app.UseStatusPagesAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
 app.UseThemeAssets();
+// Files under wwwroot in the working directory, when an operator provides one (the load script's static twins).
+app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -10,7 +10,7 @@ internal static class LoadCourse
 {
     public const string Course = "load";
     public const string Module = "hearing";
-    public const int QuestionsPerPage = 4;
+    public const int QuestionsPerPage = 3;
 
     public static string AttemptUrl(int number) => $"/courses/{Course}/{Module}/assessment/attempts/{number}";
 
