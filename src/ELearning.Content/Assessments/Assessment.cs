@@ -70,7 +70,23 @@ public sealed class Assessment
     /// <summary>Path relative to the content root, forward slashes.</summary>
     public required string SourcePath { get; init; }
 
-    public int QuestionsPerAttempt => Math.Min(Draw ?? Questions.Count, Questions.Count);
+    /// <summary>Question id → exclusive group (<c>group=</c>): an attempt draws at most one question per group.</summary>
+    public IReadOnlyDictionary<string, string> Groups { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Question id → slug of the module's lesson the question tests (<c>lesson=</c>), where the author named one.</summary>
+    public IReadOnlyDictionary<string, string> Lessons { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The group a question belongs to; null when it is ungrouped.</summary>
+    public string? GroupOf(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Groups.GetValueOrDefault(question.Id);
+    }
+
+    /// <summary>How many questions one attempt can hold at most: each ungrouped question, plus one per group.</summary>
+    public int DistinctItems => Questions.Count(q => GroupOf(q) is null) + Questions.Select(GroupOf).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+
+    public int QuestionsPerAttempt => Math.Min(Draw ?? DistinctItems, DistinctItems);
 
     public Question? FindQuestion(string id) =>
         Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.Ordinal));

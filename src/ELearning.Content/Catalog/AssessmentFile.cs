@@ -8,7 +8,8 @@ namespace ELearning.Content.Catalog;
 internal sealed record AssessmentFile(
     Assessment? Assessment,
     IReadOnlyList<FileReference> References,
-    IReadOnlyList<QuestionIdUse> QuestionIds)
+    IReadOnlyList<QuestionIdUse> QuestionIds,
+    IReadOnlyList<SlugUse> LessonUses)
 {
     private static readonly string[] s_keys =
     [
@@ -39,7 +40,7 @@ internal sealed record AssessmentFile(
         var text = ContentText.Decode(bytes, diagnostics);
         if (text is null)
         {
-            return new AssessmentFile(null, [], []);
+            return new AssessmentFile(null, [], [], []);
         }
 
         var (fields, body, bodyLine) = FrontMatter.Read(text, diagnostics,
@@ -75,10 +76,21 @@ internal sealed record AssessmentFile(
             diagnostics.Error(line, column,
                 $"draw is {draw}, but the pool has only {rendered.QuestionBlockCount} question(s); draw at most that many, or leave draw out to use all");
         }
+        else if (rendered.Groups.Count > 0 && fields?.PositionOf("draw") is var (drawLine, drawColumn))
+        {
+            var groups = rendered.Groups.Values.Distinct(StringComparer.Ordinal).Count();
+            var ungrouped = rendered.QuestionIds.Select(q => q.Id).Distinct(StringComparer.Ordinal).Count(id => !rendered.Groups.ContainsKey(id));
+            if (draw > groups + ungrouped)
+            {
+                diagnostics.Error(drawLine, drawColumn,
+                    $"draw is {draw}, but an attempt can hold at most {groups + ungrouped} question(s): one from each of the {groups} group(s) "
+                    + $"and the {ungrouped} ungrouped question(s); lower draw, add questions, or put fewer questions in groups");
+            }
+        }
 
         if (diagnostics.HasErrors || title is null || passMark is null)
         {
-            return new AssessmentFile(null, rendered.References, rendered.QuestionIds);
+            return new AssessmentFile(null, rendered.References, rendered.QuestionIds, LessonUsesOf(rendered));
         }
         var assessment = new Assessment
         {
@@ -96,9 +108,13 @@ internal sealed record AssessmentFile(
             Review = review ?? ReviewPolicy.Everything,
             Grading = grading ?? GradingMethod.Highest,
             Questions = rendered.Questions,
+            Groups = rendered.Groups,
+            Lessons = rendered.Lessons.ToDictionary(l => l.QuestionId, l => l.Lesson.Slug, StringComparer.Ordinal),
             ContentVersion = LessonFile.ContentVersionOf(bytes),
             SourcePath = path,
         };
-        return new AssessmentFile(assessment, rendered.References, rendered.QuestionIds);
+        return new AssessmentFile(assessment, rendered.References, rendered.QuestionIds, LessonUsesOf(rendered));
     }
+
+    private static SlugUse[] LessonUsesOf(AssessmentBody rendered) => [.. rendered.Lessons.Select(l => l.Lesson)];
 }

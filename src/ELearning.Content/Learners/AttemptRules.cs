@@ -58,7 +58,10 @@ public static class AttemptRules
     /// <summary>The next attempt's number.</summary>
     public static int NextNumber(IReadOnlyList<AttemptMark> attempts) => attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
 
-    /// <summary>A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows.</summary>
+    /// <summary>
+    /// A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows, and
+    /// takes at most one question of each group (<c>group=</c>): items that would give each other away never meet.
+    /// </summary>
     public static IReadOnlyList<Question> Draw(Assessment assessment, IReadOnlySet<string> seen, Random random)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -68,7 +71,11 @@ public static class AttemptRules
         var old = assessment.Questions.Where(q => seen.Contains(q.Id)).ToArray();
         random.Shuffle(fresh);
         random.Shuffle(old);
-        var drawn = fresh.Concat(old).Take(assessment.QuestionsPerAttempt).ToArray();
+        var groupsTaken = new HashSet<string>(StringComparer.Ordinal);
+        var drawn = fresh.Concat(old)
+            .Where(q => assessment.GroupOf(q) is not { } group || groupsTaken.Add(group))
+            .Take(assessment.QuestionsPerAttempt)
+            .ToArray();
         random.Shuffle(drawn);
         return drawn;
     }
