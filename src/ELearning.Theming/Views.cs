@@ -212,4 +212,5 @@ public sealed record AttemptResultView(
     bool Expired,
     IReadOnlyList<ReviewItem> Questions,
     string? RetakeUrl,
-    string? Blocked);
+    string? Blocked,
+    bool CorrectAnswersWithheld = false);

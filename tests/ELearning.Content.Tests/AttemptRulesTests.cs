@@ -135,6 +135,27 @@ public sealed class AttemptRulesTests
     }
 
     [Fact]
+    public void WithheldCorrectAnswersAreReleasedByAPassOrByTheLastAttempt()
+    {
+        var withheld = new Assessment
+        {
+            CourseSlug = "thb", ModuleSlug = "hearing", Title = "Test", IntroHtml = "", PassMark = 70, MaxAttempts = 2,
+            CorrectAnswers = CorrectAnswerRelease.AfterPassOrLastAttempt, Questions = Make().Questions,
+            ContentVersion = "a1", SourcePath = "thb/hearing/assessment.md",
+        };
+        var failed = Submitted(1, Now.AddDays(-1));
+
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(Make(), [failed], passed: false, Now));
+        Assert.False(AttemptRules.ReleasesCorrectAnswers(withheld, [failed], passed: false, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed], passed: true, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed with { Passed = true }], passed: false, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed, Submitted(2, Now)], passed: false, Now));
+        // The last attempt still open: not yet; once overdue it counts as used.
+        Assert.False(AttemptRules.ReleasesCorrectAnswers(withheld, [failed, Open(2, Now.AddMinutes(5))], passed: false, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed, Open(2, Now.AddMinutes(-5))], passed: false, Now));
+    }
+
+    [Fact]
     public void TheDrawVariesItsOrder()
     {
         var assessment = Make(poolSize: 6, draw: 6);

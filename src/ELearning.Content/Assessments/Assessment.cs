@@ -18,6 +18,16 @@ public enum ReviewPolicy
     Everything,
 }
 
+/// <summary>When a review that shows correct answers (<see cref="ReviewPolicy.ScoreAndCorrectAnswers"/>, <see cref="ReviewPolicy.Everything"/>) may show them.</summary>
+public enum CorrectAnswerRelease
+{
+    /// <summary>In the review of every submitted attempt.</summary>
+    Always,
+
+    /// <summary>Only once the learner has passed, or has used their last attempt: a retake is not a copy of the key.</summary>
+    AfterPassOrLastAttempt,
+}
+
 /// <summary>Which attempts make a module's assessment grade.</summary>
 public enum GradingMethod
 {
@@ -59,6 +69,11 @@ public sealed class Assessment
     /// <summary>Questions per page of an attempt (at least 1).</summary>
     public int QuestionsPerPage { get; init; } = 5;
     public ReviewPolicy Review { get; init; } = ReviewPolicy.Everything;
+
+    /// <summary>
+    /// Read from the current assessment, not the attempt: tightening it withholds the key from older attempts' reviews too.
+    /// </summary>
+    public CorrectAnswerRelease CorrectAnswers { get; init; } = CorrectAnswerRelease.Always;
     public GradingMethod Grading { get; init; } = GradingMethod.Highest;
 
     /// <summary>The pool, in source order.</summary>

@@ -14,8 +14,14 @@ internal sealed record AssessmentFile(
     private static readonly string[] s_keys =
     [
         "title", "pass_mark", "max_attempts", "delay_minutes", "time_limit_minutes", "draw", "shuffle_options",
-        "questions_per_page", "review", "grading",
+        "questions_per_page", "review", "review_correct_answers", "grading",
     ];
+
+    private static readonly Dictionary<string, CorrectAnswerRelease> s_releases = new(StringComparer.Ordinal)
+    {
+        ["always"] = CorrectAnswerRelease.Always,
+        ["after_pass_or_last_attempt"] = CorrectAnswerRelease.AfterPassOrLastAttempt,
+    };
 
     private static readonly Dictionary<string, ReviewPolicy> s_reviews = new(StringComparer.Ordinal)
     {
@@ -51,6 +57,7 @@ internal sealed record AssessmentFile(
         bool? shuffle = null;
         ReviewPolicy? review = null;
         GradingMethod? grading = null;
+        CorrectAnswerRelease? release = null;
         if (fields is not null)
         {
             fields.RejectUnknownKeys(s_keys);
@@ -64,6 +71,7 @@ internal sealed record AssessmentFile(
             perPage = fields.Integer("questions_per_page", required: false, min: 1);
             review = fields.OneOf("review", required: false, s_reviews);
             grading = fields.OneOf("grading", required: false, s_gradings);
+            release = fields.OneOf("review_correct_answers", required: false, s_releases);
         }
 
         var rendered = AssessmentBody.Render(body, address, diagnostics);
@@ -107,6 +115,7 @@ internal sealed record AssessmentFile(
             QuestionsPerPage = perPage ?? 5,
             Review = review ?? ReviewPolicy.Everything,
             Grading = grading ?? GradingMethod.Highest,
+            CorrectAnswers = release ?? CorrectAnswerRelease.Always,
             Questions = rendered.Questions,
             Groups = rendered.Groups,
             Lessons = rendered.Lessons.ToDictionary(l => l.QuestionId, l => l.Lesson.Slug, StringComparer.Ordinal),

@@ -80,6 +80,23 @@ public static class AttemptRules
         return drawn;
     }
 
+    /// <summary>
+    /// Whether a review may show correct answers (and rationales) under the assessment's <see cref="CorrectAnswerRelease"/>:
+    /// always, or once the learner has passed (<paramref name="passed"/>: the module grade, or any attempt that passed)
+    /// or has no attempt left (every allowed attempt used and none still open).
+    /// </summary>
+    public static bool ReleasesCorrectAnswers(Assessment assessment, IReadOnlyList<AttemptMark> attempts, bool passed, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (assessment.CorrectAnswers == CorrectAnswerRelease.Always || passed || attempts.Any(a => a.State == AttemptState.Submitted && a.Passed == true))
+        {
+            return true;
+        }
+        return assessment.MaxAttempts is { } max && attempts.Count >= max
+            && attempts.All(a => a.State == AttemptState.Submitted || a.IsOverdue(now));
+    }
+
     /// <summary>Score as a percentage of the maximum, rounded to two decimals; 0 when nothing could be scored.</summary>
     public static decimal Percent(decimal score, decimal maxScore) => maxScore <= 0 ? 0 : Math.Round(100 * score / maxScore, 2);
 
