@@ -23,7 +23,7 @@ internal sealed record AssessmentBody(
 
     private static AssessmentBody RenderCore(string markdown, LessonAddress address, DiagnosticBag diagnostics)
     {
-        var (document, references) = LessonBody.Parse(markdown, address, diagnostics);
+        var (document, references, _) = LessonBody.Parse(markdown, address, diagnostics);
         using var writer = new SegmentWriter();
         var reader = new QuestionReader(diagnostics, writer, inAssessment: true);
         var groups = new Dictionary<string, string>(StringComparer.Ordinal);
