@@ -96,6 +96,8 @@ internal sealed record AssessmentFile(
             }
         }
 
+        AnswerCues.Check(rendered.Questions, diagnostics);
+
         if (diagnostics.HasErrors || title is null || passMark is null)
         {
             return new AssessmentFile(null, rendered.References, rendered.QuestionIds, LessonUsesOf(rendered));
