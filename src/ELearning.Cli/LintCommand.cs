@@ -15,19 +15,38 @@ internal static class LintCommand
             Description = "The content folder to check.",
             DefaultValueFactory = _ => "content",
         };
+        var lawMaxAge = new Option<int>("--law-max-age-months")
+        {
+            Description = "Warn when a LEGAL or COUNTRY callout states the law as of a date more than this many months ago.",
+            DefaultValueFactory = _ => LawFreshness.DefaultMaxAgeMonths,
+        };
+        lawMaxAge.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--law-max-age-months must be 0 or more");
+            }
+        });
         var command = new Command("lint", "Check the course content and report problems as path:line:column: message.")
         {
             path,
+            lawMaxAge,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(path)!,
             parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+            parseResult.InvocationConfiguration.Error,
+            parseResult.GetValue(lawMaxAge),
+            DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)));
         return command;
     }
 
     /// <summary>0 when there is no error, 1 when there are errors, 2 when the folder does not exist.</summary>
-    internal static int Run(string path, TextWriter output, TextWriter error)
+    internal static int Run(string path, TextWriter output, TextWriter error) =>
+        Run(path, output, error, LawFreshness.DefaultMaxAgeMonths, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+
+    /// <summary>As above; law-as-of dates more than <paramref name="lawMaxAgeMonths"/> before <paramref name="today"/> are warnings.</summary>
+    internal static int Run(string path, TextWriter output, TextWriter error, int lawMaxAgeMonths, DateOnly today)
     {
         var root = Path.GetFullPath(path);
         if (!Directory.Exists(root))
@@ -40,12 +59,18 @@ internal static class LintCommand
 
         // Print paths as given on the command line (content/countering-thb/…) so editors and CI logs can jump to them.
         var prefix = path.Replace('\\', '/').TrimEnd('/');
-        foreach (var diagnostic in catalog.Diagnostics)
+        // Age warnings depend on today, so they are not among the catalog's (cached) diagnostics.
+        List<ContentDiagnostic> diagnostics = [.. catalog.Diagnostics
+            .Concat(LawFreshness.Due(catalog, today, lawMaxAgeMonths).Select(r => LawFreshness.Warning(r, lawMaxAgeMonths)))
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)];
+        foreach (var diagnostic in diagnostics)
         {
             output.WriteLine((prefix is "" or "." ? diagnostic : diagnostic with { Path = $"{prefix}/{diagnostic.Path}" }).ToString());
         }
-        var errors = catalog.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = catalog.Diagnostics.Count - errors;
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count - errors;
         var lessons = catalog.Courses.Sum(c => c.AllLessons.Count());
         var assessments = catalog.Courses.Sum(c => c.Modules.Count(m => m.Assessment is not null));
         output.WriteLine(string.Join(", ",

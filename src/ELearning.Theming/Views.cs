@@ -150,7 +150,11 @@ public sealed record DashboardAttempt(string CourseTitle, string ModuleTitle, At
 
 public sealed record DiagnosticView(string Location, bool IsError, string Message);
 
-public sealed record ContentErrorsView(IReadOnlyList<DiagnosticView> Diagnostics, int CourseCount, int LessonCount);
+public sealed record ContentErrorsView(
+    IReadOnlyList<DiagnosticView> Diagnostics, int CourseCount, int LessonCount, IReadOnlyList<LawReviewView>? DueForReview = null, int LawMaxAgeMonths = 12);
+
+/// <summary>A lesson callout whose law-as-of date is older than the review age (<c>LawAsOfIso</c> for <c>&lt;time datetime&gt;</c>).</summary>
+public sealed record LawReviewView(string LessonTitle, string LessonUrl, string Location, string LawAsOf, string LawAsOfIso, int AgeInMonths);
 
 /// <summary>A page that only says something: not found, access denied, an error.</summary>
 public sealed record StatusView(int StatusCode, string Title, string Message, Link? Action);
@@ -212,4 +216,5 @@ public sealed record AttemptResultView(
     bool Expired,
     IReadOnlyList<ReviewItem> Questions,
     string? RetakeUrl,
-    string? Blocked);
+    string? Blocked,
+    bool CorrectAnswersWithheld = false);

@@ -231,6 +231,25 @@ public sealed class AssessmentTests
         Assert.Null(catalog.Courses[0].Modules[0].Assessment);
     }
 
+    [Theory]
+    [InlineData("", CorrectAnswerRelease.Always)]
+    [InlineData("review_correct_answers: always\n", CorrectAnswerRelease.Always)]
+    [InlineData("review_correct_answers: after_pass_or_last_attempt\n", CorrectAnswerRelease.AfterPassOrLastAttempt)]
+    public void ReviewCorrectAnswersIsReadFromTheFrontMatter(string line, CorrectAnswerRelease expected)
+    {
+        using var content = WithFrontMatter("title: T\npass_mark: 70\n" + line);
+
+        Assert.Equal(expected, Loaded(content).CorrectAnswers);
+    }
+
+    [Fact]
+    public void AnUnknownReviewCorrectAnswersValueIsAnError()
+    {
+        using var content = WithFrontMatter("title: T\npass_mark: 70\nreview_correct_answers: later\n");
+
+        DiagnosticAssert.HasError(content.Load(), Path, 4, 25, "review_correct_answers");
+    }
+
     [Fact]
     public void DrawingMoreThanThePoolIsAnErrorAtDraw()
     {

@@ -19,6 +19,15 @@ public sealed class AttemptRulesTests
         ContentVersion = "a1", SourcePath = "thb/hearing/assessment.md",
     };
 
+    // q1…q6; q1–q3 in group "a", q4–q5 in group "b", q6 ungrouped.
+    private static Assessment Grouped(int? draw) => new()
+    {
+        CourseSlug = "thb", ModuleSlug = "hearing", Title = "Test", IntroHtml = "", PassMark = 70, Draw = draw,
+        Questions = Make(poolSize: 6).Questions,
+        Groups = new Dictionary<string, string> { ["q1"] = "a", ["q2"] = "a", ["q3"] = "a", ["q4"] = "b", ["q5"] = "b" },
+        ContentVersion = "a1", SourcePath = "thb/hearing/assessment.md",
+    };
+
     private static AttemptMark Submitted(int number, DateTime at) =>
         new("thb", "hearing", number, AttemptState.Submitted, at.AddMinutes(-10), null, at, 70, 50, false);
 
@@ -82,6 +91,68 @@ public sealed class AttemptRulesTests
             Assert.Contains("q5", drawn);
             Assert.Contains("q6", drawn);
         }
+    }
+
+    [Fact]
+    public void TheDrawTakesAtMostOneQuestionPerGroup()
+    {
+        var assessment = Grouped(draw: 3);
+        var drawnTogether = new HashSet<string>();
+
+        for (var seed = 0; seed < 100; seed++)
+        {
+            var drawn = AttemptRules.Draw(assessment, new HashSet<string>(), new Random(seed)).Select(q => q.Id).ToList();
+            Assert.Equal(3, drawn.Count);
+            Assert.Single(drawn, id => id is "q1" or "q2" or "q3");
+            Assert.Single(drawn, id => id is "q4" or "q5");
+            Assert.Contains("q6", drawn);
+            drawnTogether.UnionWith(drawn);
+        }
+        // Every member of a group still gets its turn.
+        Assert.Equal(6, drawnTogether.Count);
+    }
+
+    [Fact]
+    public void TheGroupedDrawStillPrefersQuestionsNotSeenBefore()
+    {
+        var assessment = Grouped(draw: 2);
+        var seen = new HashSet<string>(["q1", "q2", "q4", "q6"]);
+
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var drawn = AttemptRules.Draw(assessment, seen, new Random(seed)).Select(q => q.Id).Order().ToList();
+            Assert.Equal(["q3", "q5"], drawn);
+        }
+    }
+
+    [Fact]
+    public void WithoutDrawAGroupedPoolGivesOneQuestionPerGroupPlusTheUngrouped()
+    {
+        var assessment = Grouped(draw: null);
+
+        Assert.Equal(3, assessment.QuestionsPerAttempt);
+        Assert.Equal(3, AttemptRules.Draw(assessment, new HashSet<string>(), new Random(7)).Count);
+    }
+
+    [Fact]
+    public void WithheldCorrectAnswersAreReleasedByAPassOrByTheLastAttempt()
+    {
+        var withheld = new Assessment
+        {
+            CourseSlug = "thb", ModuleSlug = "hearing", Title = "Test", IntroHtml = "", PassMark = 70, MaxAttempts = 2,
+            CorrectAnswers = CorrectAnswerRelease.AfterPassOrLastAttempt, Questions = Make().Questions,
+            ContentVersion = "a1", SourcePath = "thb/hearing/assessment.md",
+        };
+        var failed = Submitted(1, Now.AddDays(-1));
+
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(Make(), [failed], passed: false, Now));
+        Assert.False(AttemptRules.ReleasesCorrectAnswers(withheld, [failed], passed: false, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed], passed: true, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed with { Passed = true }], passed: false, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed, Submitted(2, Now)], passed: false, Now));
+        // The last attempt still open: not yet; once overdue it counts as used.
+        Assert.False(AttemptRules.ReleasesCorrectAnswers(withheld, [failed, Open(2, Now.AddMinutes(5))], passed: false, Now));
+        Assert.True(AttemptRules.ReleasesCorrectAnswers(withheld, [failed, Open(2, Now.AddMinutes(-5))], passed: false, Now));
     }
 
     [Fact]

@@ -50,6 +50,24 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void OldLawAsOfDatesAreWarningsAndTheAgeIsAnOption()
+    {
+        using var content = ContentFolder.WithMinimalCourse()
+            .Lesson("thb/01-hearing/02-law.md", "> [!LEGAL]\n> *Law as of January 2020.*\n> Old.\n");
+
+        var (exitCode, output, _) = Invoke("lint", content.Root);
+        var (_, lenient, _) = Invoke("lint", content.Root, "--law-max-age-months", "1200");
+        var (refused, _, _) = Invoke("lint", content.Root, "--law-max-age-months", "-1");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("/thb/01-hearing/02-law.md:7:3: warning: law as of January 2020 is ", output, StringComparison.Ordinal);
+        Assert.Contains(" months old (more than 12); check the law and update the date\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("0 errors, 1 warning\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("0 errors, 0 warnings\n", lenient, StringComparison.Ordinal);
+        Assert.NotEqual(0, refused);
+    }
+
+    [Fact]
     public void MissingFolderExitsTwo()
     {
         var (exitCode, _, error) = Invoke("lint", Path.Combine(Path.GetTempPath(), "no-such-content-" + Guid.NewGuid().ToString("N")));

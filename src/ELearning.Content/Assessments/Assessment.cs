@@ -18,6 +18,16 @@ public enum ReviewPolicy
     Everything,
 }
 
+/// <summary>When a review that shows correct answers (<see cref="ReviewPolicy.ScoreAndCorrectAnswers"/>, <see cref="ReviewPolicy.Everything"/>) may show them.</summary>
+public enum CorrectAnswerRelease
+{
+    /// <summary>In the review of every submitted attempt.</summary>
+    Always,
+
+    /// <summary>Only once the learner has passed, or has used their last attempt: a retake is not a copy of the key.</summary>
+    AfterPassOrLastAttempt,
+}
+
 /// <summary>Which attempts make a module's assessment grade.</summary>
 public enum GradingMethod
 {
@@ -59,6 +69,11 @@ public sealed class Assessment
     /// <summary>Questions per page of an attempt (at least 1).</summary>
     public int QuestionsPerPage { get; init; } = 5;
     public ReviewPolicy Review { get; init; } = ReviewPolicy.Everything;
+
+    /// <summary>
+    /// Read from the current assessment, not the attempt: tightening it withholds the key from older attempts' reviews too.
+    /// </summary>
+    public CorrectAnswerRelease CorrectAnswers { get; init; } = CorrectAnswerRelease.Always;
     public GradingMethod Grading { get; init; } = GradingMethod.Highest;
 
     /// <summary>The pool, in source order.</summary>
@@ -70,7 +85,23 @@ public sealed class Assessment
     /// <summary>Path relative to the content root, forward slashes.</summary>
     public required string SourcePath { get; init; }
 
-    public int QuestionsPerAttempt => Math.Min(Draw ?? Questions.Count, Questions.Count);
+    /// <summary>Question id → exclusive group (<c>group=</c>): an attempt draws at most one question per group.</summary>
+    public IReadOnlyDictionary<string, string> Groups { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Question id → slug of the module's lesson the question tests (<c>lesson=</c>), where the author named one.</summary>
+    public IReadOnlyDictionary<string, string> Lessons { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The group a question belongs to; null when it is ungrouped.</summary>
+    public string? GroupOf(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Groups.GetValueOrDefault(question.Id);
+    }
+
+    /// <summary>How many questions one attempt can hold at most: each ungrouped question, plus one per group.</summary>
+    public int DistinctItems => Questions.Count(q => GroupOf(q) is null) + Questions.Select(GroupOf).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+
+    public int QuestionsPerAttempt => Math.Min(Draw ?? DistinctItems, DistinctItems);
 
     public Question? FindQuestion(string id) =>
         Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.Ordinal));

@@ -8,13 +8,20 @@ namespace ELearning.Content.Catalog;
 internal sealed record AssessmentFile(
     Assessment? Assessment,
     IReadOnlyList<FileReference> References,
-    IReadOnlyList<QuestionIdUse> QuestionIds)
+    IReadOnlyList<QuestionIdUse> QuestionIds,
+    IReadOnlyList<SlugUse> LessonUses)
 {
     private static readonly string[] s_keys =
     [
         "title", "pass_mark", "max_attempts", "delay_minutes", "time_limit_minutes", "draw", "shuffle_options",
-        "questions_per_page", "review", "grading",
+        "questions_per_page", "review", "review_correct_answers", "grading",
     ];
+
+    private static readonly Dictionary<string, CorrectAnswerRelease> s_releases = new(StringComparer.Ordinal)
+    {
+        ["always"] = CorrectAnswerRelease.Always,
+        ["after_pass_or_last_attempt"] = CorrectAnswerRelease.AfterPassOrLastAttempt,
+    };
 
     private static readonly Dictionary<string, ReviewPolicy> s_reviews = new(StringComparer.Ordinal)
     {
@@ -39,7 +46,7 @@ internal sealed record AssessmentFile(
         var text = ContentText.Decode(bytes, diagnostics);
         if (text is null)
         {
-            return new AssessmentFile(null, [], []);
+            return new AssessmentFile(null, [], [], []);
         }
 
         var (fields, body, bodyLine) = FrontMatter.Read(text, diagnostics,
@@ -50,6 +57,7 @@ internal sealed record AssessmentFile(
         bool? shuffle = null;
         ReviewPolicy? review = null;
         GradingMethod? grading = null;
+        CorrectAnswerRelease? release = null;
         if (fields is not null)
         {
             fields.RejectUnknownKeys(s_keys);
@@ -63,6 +71,7 @@ internal sealed record AssessmentFile(
             perPage = fields.Integer("questions_per_page", required: false, min: 1);
             review = fields.OneOf("review", required: false, s_reviews);
             grading = fields.OneOf("grading", required: false, s_gradings);
+            release = fields.OneOf("review_correct_answers", required: false, s_releases);
         }
 
         var rendered = AssessmentBody.Render(body, address, diagnostics);
@@ -75,10 +84,23 @@ internal sealed record AssessmentFile(
             diagnostics.Error(line, column,
                 $"draw is {draw}, but the pool has only {rendered.QuestionBlockCount} question(s); draw at most that many, or leave draw out to use all");
         }
+        else if (rendered.Groups.Count > 0 && fields?.PositionOf("draw") is var (drawLine, drawColumn))
+        {
+            var groups = rendered.Groups.Values.Distinct(StringComparer.Ordinal).Count();
+            var ungrouped = rendered.QuestionIds.Select(q => q.Id).Distinct(StringComparer.Ordinal).Count(id => !rendered.Groups.ContainsKey(id));
+            if (draw > groups + ungrouped)
+            {
+                diagnostics.Error(drawLine, drawColumn,
+                    $"draw is {draw}, but an attempt can hold at most {groups + ungrouped} question(s): one from each of the {groups} group(s) "
+                    + $"and the {ungrouped} ungrouped question(s); lower draw, add questions, or put fewer questions in groups");
+            }
+        }
+
+        AnswerCues.Check(rendered.Questions, diagnostics);
 
         if (diagnostics.HasErrors || title is null || passMark is null)
         {
-            return new AssessmentFile(null, rendered.References, rendered.QuestionIds);
+            return new AssessmentFile(null, rendered.References, rendered.QuestionIds, LessonUsesOf(rendered));
         }
         var assessment = new Assessment
         {
@@ -95,10 +117,15 @@ internal sealed record AssessmentFile(
             QuestionsPerPage = perPage ?? 5,
             Review = review ?? ReviewPolicy.Everything,
             Grading = grading ?? GradingMethod.Highest,
+            CorrectAnswers = release ?? CorrectAnswerRelease.Always,
             Questions = rendered.Questions,
+            Groups = rendered.Groups,
+            Lessons = rendered.Lessons.ToDictionary(l => l.QuestionId, l => l.Lesson.Slug, StringComparer.Ordinal),
             ContentVersion = LessonFile.ContentVersionOf(bytes),
             SourcePath = path,
         };
-        return new AssessmentFile(assessment, rendered.References, rendered.QuestionIds);
+        return new AssessmentFile(assessment, rendered.References, rendered.QuestionIds, LessonUsesOf(rendered));
     }
+
+    private static SlugUse[] LessonUsesOf(AssessmentBody rendered) => [.. rendered.Lessons.Select(l => l.Lesson)];
 }

@@ -183,7 +183,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         }
 
         // After the lessons: a question id the assessment shares with a lesson is reported on the assessment.
-        var assessment = BuildAssessment(courseSlug, slug, folder, moduleFile is not null, questionIds);
+        var assessment = BuildAssessment(courseSlug, slug, folder, moduleFile is not null, questionIds, lessonSlugs.Keys);
 
         if (moduleFile is null)
         {
@@ -198,7 +198,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
 
     // Null when the module has no assessment.md or it has errors (reported): the module still loads with its lessons.
     private Assessment? BuildAssessment(
-        string courseSlug, string slug, ContentEntry folder, bool moduleLoads, Dictionary<string, (string Path, int Line)> questionIds)
+        string courseSlug, string slug, ContentEntry folder, bool moduleLoads, Dictionary<string, (string Path, int Line)> questionIds,
+        IEnumerable<string> lessonSlugs)
     {
         var file = folder.Children.FirstOrDefault(c => !c.IsDirectory && c.Name == ContentNames.AssessmentFile);
         if (file is null)
@@ -213,6 +214,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             return null;
         }
         var ok = CheckReferences(file.Path, parsed.References);
+        ok &= CheckLessons(file.Path, parsed.LessonUses, [.. lessonSlugs]);
         return ok && parsed.Assessment is not null && moduleLoads && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds)
             ? parsed.Assessment
             : null;
@@ -226,6 +228,20 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             Error(path, reference.Line, reference.Column, reference.IsImage
                 ? $"image not found: '{reference.Url}' (looked for {reference.TargetPath})"
                 : $"link target not found: '{reference.Url}' (looked for {reference.TargetPath})");
+            ok = false;
+        }
+        return ok;
+    }
+
+    // lesson= names a lesson of the same module (any lesson file there, even one that failed to load: its own errors say why).
+    private bool CheckLessons(string path, IReadOnlyList<SlugUse> uses, IReadOnlyList<string> lessons)
+    {
+        var ok = true;
+        foreach (var use in uses.Where(u => !lessons.Contains(u.Slug, StringComparer.Ordinal)))
+        {
+            Error(path, use.Line, use.Column, lessons.Count == 0
+                ? $"lesson '{use.Slug}' does not exist: this module has no lessons"
+                : $"lesson '{use.Slug}' is not a lesson of this module; use one of: {string.Join(", ", lessons)}");
             ok = false;
         }
         return ok;

@@ -86,6 +86,9 @@ public sealed class Lesson
     /// <summary>Path relative to the content root, forward slashes.</summary>
     public required string SourcePath { get; init; }
 
+    /// <summary>The law-as-of dates of the lesson's LEGAL and COUNTRY callouts, in document order.</summary>
+    public IReadOnlyList<LawAsOf> LawAsOf { get; init; } = [];
+
     public IEnumerable<Question> Questions => Segments.OfType<QuestionSegment>().Select(s => s.Question);
 
     public Question? FindQuestion(string id) =>

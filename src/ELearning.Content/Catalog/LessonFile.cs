@@ -50,6 +50,7 @@ internal sealed record LessonFile(
             Minutes = minutes.Value,
             ContentWarning = contentWarning,
             Segments = rendered.Segments,
+            LawAsOf = rendered.LawAsOf,
             ContentVersion = ContentVersionOf(bytes),
             SourcePath = path,
         };

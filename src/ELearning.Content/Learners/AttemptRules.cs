@@ -58,7 +58,10 @@ public static class AttemptRules
     /// <summary>The next attempt's number.</summary>
     public static int NextNumber(IReadOnlyList<AttemptMark> attempts) => attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
 
-    /// <summary>A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows.</summary>
+    /// <summary>
+    /// A random draw that prefers questions the learner has not seen in earlier attempts, while the pool allows, and
+    /// takes at most one question of each group (<c>group=</c>): items that would give each other away never meet.
+    /// </summary>
     public static IReadOnlyList<Question> Draw(Assessment assessment, IReadOnlySet<string> seen, Random random)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -68,9 +71,30 @@ public static class AttemptRules
         var old = assessment.Questions.Where(q => seen.Contains(q.Id)).ToArray();
         random.Shuffle(fresh);
         random.Shuffle(old);
-        var drawn = fresh.Concat(old).Take(assessment.QuestionsPerAttempt).ToArray();
+        var groupsTaken = new HashSet<string>(StringComparer.Ordinal);
+        var drawn = fresh.Concat(old)
+            .Where(q => assessment.GroupOf(q) is not { } group || groupsTaken.Add(group))
+            .Take(assessment.QuestionsPerAttempt)
+            .ToArray();
         random.Shuffle(drawn);
         return drawn;
+    }
+
+    /// <summary>
+    /// Whether a review may show correct answers (and rationales) under the assessment's <see cref="CorrectAnswerRelease"/>:
+    /// always, or once the learner has passed (<paramref name="passed"/>: the module grade, or any attempt that passed)
+    /// or has no attempt left (every allowed attempt used and none still open).
+    /// </summary>
+    public static bool ReleasesCorrectAnswers(Assessment assessment, IReadOnlyList<AttemptMark> attempts, bool passed, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (assessment.CorrectAnswers == CorrectAnswerRelease.Always || passed || attempts.Any(a => a.State == AttemptState.Submitted && a.Passed == true))
+        {
+            return true;
+        }
+        return assessment.MaxAttempts is { } max && attempts.Count >= max
+            && attempts.All(a => a.State == AttemptState.Submitted || a.IsOverdue(now));
     }
 
     /// <summary>Score as a percentage of the maximum, rounded to two decimals; 0 when nothing could be scored.</summary>

@@ -11,9 +11,11 @@ internal sealed record AssessmentBody(
     IReadOnlyList<Question> Questions,
     int QuestionBlockCount,
     IReadOnlyList<FileReference> References,
-    IReadOnlyList<QuestionIdUse> QuestionIds)
+    IReadOnlyList<QuestionIdUse> QuestionIds,
+    IReadOnlyDictionary<string, string> Groups,
+    IReadOnlyList<(string QuestionId, SlugUse Lesson)> Lessons)
 {
-    private static readonly AssessmentBody s_empty = new("", [], 0, [], []);
+    private static readonly AssessmentBody s_empty = new("", [], 0, [], [], new Dictionary<string, string>(), []);
 
     // As LessonBody.Render: line numbers are the file's, and everything rendered is safe even when errors are reported.
     public static AssessmentBody Render(string markdown, LessonAddress address, DiagnosticBag diagnostics) =>
@@ -21,9 +23,11 @@ internal sealed record AssessmentBody(
 
     private static AssessmentBody RenderCore(string markdown, LessonAddress address, DiagnosticBag diagnostics)
     {
-        var (document, references) = LessonBody.Parse(markdown, address, diagnostics);
+        var (document, references, _) = LessonBody.Parse(markdown, address, diagnostics);
         using var writer = new SegmentWriter();
-        var reader = new QuestionReader(diagnostics, writer);
+        var reader = new QuestionReader(diagnostics, writer, inAssessment: true);
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lessons = new List<(string, SlugUse)>();
         var intro = new List<Block>();
         var questions = new List<Question>();
         var questionIds = new List<QuestionIdUse>();
@@ -34,10 +38,18 @@ internal sealed record AssessmentBody(
             {
                 case QuestionBlock questionBlock:
                     blocks++;
-                    var (question, id) = reader.Read(questionBlock);
+                    var (question, id, tags) = reader.ReadTagged(questionBlock);
                     if (id is not null)
                     {
                         questionIds.Add(id);
+                        if (tags?.Group is { } group)
+                        {
+                            groups[id.Id] = group;
+                        }
+                        if (tags?.Lesson is { } lesson)
+                        {
+                            lessons.Add((id.Id, lesson));
+                        }
                     }
                     if (question is not null)
                     {
@@ -62,6 +74,6 @@ internal sealed record AssessmentBody(
             }
         }
         var introHtml = writer.Render(r => intro.ForEach(b => r.Render(b)));
-        return new AssessmentBody(introHtml, questions, blocks, references, questionIds);
+        return new AssessmentBody(introHtml, questions, blocks, references, questionIds, groups, lessons);
     }
 }

@@ -24,6 +24,8 @@ internal static class ContentPipeline
             // Bare https://… and www.… become links, as on GitHub; their schemes go through the same filter.
             .UseAutoLinks()
             .UseQuestionBlocks()
+            // Renders the "Law as of …" line lifted out of LEGAL and COUNTRY callouts (LawAsOfCallouts).
+            .Use<LawAsOfExtension>()
             // Inline line/column positions, for diagnostics on links and images.
             .UsePreciseSourceLocation()
             .DisableHtml()

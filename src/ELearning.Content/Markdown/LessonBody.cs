@@ -9,9 +9,10 @@ namespace ELearning.Content.Markdown;
 internal sealed record LessonBody(
     IReadOnlyList<LessonSegment> Segments,
     IReadOnlyList<FileReference> References,
-    IReadOnlyList<QuestionIdUse> QuestionIds)
+    IReadOnlyList<QuestionIdUse> QuestionIds,
+    IReadOnlyList<LawAsOf> LawAsOf)
 {
-    private static readonly LessonBody s_empty = new([], [], []);
+    private static readonly LessonBody s_empty = new([], [], [], []);
 
     // Parses and renders markdown. Line numbers in diagnostics are those of the text given, so callers blank out front
     // matter rather than cut it off. Rendering happens even when errors are reported: the output is safe either way,
@@ -21,7 +22,7 @@ internal sealed record LessonBody(
 
     private static LessonBody RenderCore(string markdown, LessonAddress address, DiagnosticBag diagnostics)
     {
-        var (document, references) = Parse(markdown, address, diagnostics);
+        var (document, references, lawAsOf) = Parse(markdown, address, diagnostics);
 
         using var writer = new SegmentWriter();
         var reader = new QuestionReader(diagnostics, writer);
@@ -47,7 +48,7 @@ internal sealed record LessonBody(
             }
         }
         Flush();
-        return new LessonBody(segments, references, questionIds);
+        return new LessonBody(segments, references, questionIds, lawAsOf);
 
         void Flush()
         {
@@ -65,15 +66,17 @@ internal sealed record LessonBody(
     }
 
     // Parses with the content pipeline and applies the checks and the link policy every content body shares.
-    internal static (MarkdownDocument Document, List<FileReference> References) Parse(
+    internal static (MarkdownDocument Document, List<FileReference> References, List<LawAsOf> LawAsOf) Parse(
         string markdown, LessonAddress address, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, ContentPipeline.Pipeline);
         CheckQuestionPlacement(document, diagnostics);
         CheckCallouts(document, diagnostics);
+        var lawAsOf = new List<LawAsOf>();
+        LawAsOfCallouts.Apply(document, diagnostics, lawAsOf);
         var references = new List<FileReference>();
         LinkRewriter.Apply(document, address, diagnostics, references);
-        return (document, references);
+        return (document, references, lawAsOf);
     }
 
     // Runs render, turning Markdig's nesting-limit exception into an error on the line that goes too deep.

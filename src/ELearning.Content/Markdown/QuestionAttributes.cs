@@ -20,8 +20,9 @@ internal sealed class QuestionAttributes
     private static readonly string[] s_types = [Single, Multiple, TrueFalse, Text, Numeric, Ordering, Matching];
     private static readonly string[] s_textSwitches = ["ignore-case", "ignore-accents", "ignore-spaces"];
     private static readonly string[] s_numeric = ["answer", "tolerance", "unit"];
-    private static readonly string[] s_questionKeys = ["id", "type", "points", "scoring", .. s_textSwitches, .. s_numeric];
-    private static readonly string[] s_scenarioKeys = ["id", "points"];
+    private static readonly string[] s_assessmentKeys = ["lesson", "group"];
+    private static readonly string[] s_questionKeys = ["id", "type", "points", "scoring", .. s_textSwitches, .. s_numeric, .. s_assessmentKeys];
+    private static readonly string[] s_scenarioKeys = ["id", "points", .. s_assessmentKeys];
 
     public QuestionIdUse? Id { get; private set; }
 
@@ -37,7 +38,12 @@ internal sealed class QuestionAttributes
     public decimal Tolerance { get; private set; }
     public string? Unit { get; private set; }
 
-    public static QuestionAttributes Read(QuestionBlock block, BlockHeader header, DiagnosticBag diagnostics)
+    // Assessment items only: the lesson of the module the item tests (checked against the module's lessons by the
+    // catalog), and the exclusive group an attempt draws at most one item from.
+    public SlugUse? Lesson { get; private set; }
+    public string? Group { get; private set; }
+
+    public static QuestionAttributes Read(QuestionBlock block, BlockHeader header, DiagnosticBag diagnostics, bool inAssessment)
     {
         var result = new QuestionAttributes();
         var isScenario = block.IsScenario;
@@ -65,8 +71,13 @@ internal sealed class QuestionAttributes
             if (!known.Contains(key, StringComparer.Ordinal))
             {
                 diagnostics.Error(line, column, isScenario
-                    ? $"unknown attribute '{key}'; a scenario takes id=… and optionally points=…"
+                    ? $"unknown attribute '{key}'; a scenario takes id=… and optionally points=…, lesson=… and group=…"
                     : $"unknown attribute '{key}'; a question takes {string.Join(", ", s_questionKeys)}");
+                continue;
+            }
+            if (!inAssessment && s_assessmentKeys.Contains(key, StringComparer.Ordinal))
+            {
+                diagnostics.Error(line, column, $"'{key}' applies to assessment items only (in assessment.md), not to knowledge checks in a lesson");
                 continue;
             }
             if (!result.AppliesTo(key, typeAttribute is not null, out var only))
@@ -141,6 +152,19 @@ internal sealed class QuestionAttributes
                     {
                         diagnostics.Error(line, column, $"tolerance must be a number of 0 or more with a '.' decimal point, e.g. tolerance=0.5, not '{value}'");
                     }
+                    break;
+                case "lesson" when ContentNames.IsSlug(value):
+                    result.Lesson = new SlugUse(value, line, column);
+                    break;
+                case "lesson":
+                    diagnostics.Error(line, column,
+                        $"lesson must be the slug of a lesson of this module (its file name without number and .md, e.g. lesson=why-different for 01-why-different.md), not '{value}'");
+                    break;
+                case "group" when ContentNames.IsSlug(value):
+                    result.Group = value;
+                    break;
+                case "group":
+                    diagnostics.Error(line, column, $"group must be lowercase letters, digits and hyphens, e.g. group=peace-phases, not '{value}'");
                     break;
                 case "unit" when value.Trim().Length == 0:
                     diagnostics.Error(line, column, "unit must not be empty; leave it out if the answer has no unit");

@@ -10,8 +10,14 @@ namespace ELearning.Content.Markdown;
 // Where a question id is written, for "duplicate id" errors across the course.
 internal sealed record QuestionIdUse(string Id, int Line, int Column);
 
+// A slug written in an attribute (lesson=…), with its position, for checks that need the whole module.
+internal sealed record SlugUse(string Slug, int Line, int Column);
+
+// What an assessment records about an item besides the question: its lesson and its exclusive group.
+internal sealed record ItemTags(SlugUse? Lesson, string? Group);
+
 // Turns a top-level QuestionBlock (::: question or ::: scenario) into a Question, reporting every authoring mistake.
-internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter writer)
+internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter writer, bool inAssessment = false)
 {
     private const int MaxOptions = 26;
 
@@ -21,16 +27,23 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
     // duplicates are found even in broken questions.
     public (Question? Question, QuestionIdUse? Id) Read(QuestionBlock block)
     {
+        var (question, id, _) = ReadTagged(block);
+        return (question, id);
+    }
+
+    // As Read, with the assessment-only attributes (lesson=, group=); null tags when the block is not a question at all.
+    public (Question? Question, QuestionIdUse? Id, ItemTags? Tags) ReadTagged(QuestionBlock block)
+    {
         var errorsBefore = diagnostics.ErrorCount;
         if (block.Kind is not (QuestionBlock.QuestionWord or QuestionBlock.ScenarioWord))
         {
             var column = block.HeaderColumn + 1 + (block.Header.Length - block.Header.TrimStart().Length);
             diagnostics.Error(block.Line + 1, column,
                 $"unknown block '::: {block.Kind}'; only '::: question id=…' and '::: scenario id=…' are supported");
-            return (null, null);
+            return (null, null, null);
         }
         var header = BlockHeader.Read(block, diagnostics);
-        var attributes = QuestionAttributes.Read(block, header, diagnostics);
+        var attributes = QuestionAttributes.Read(block, header, diagnostics, inAssessment);
         Question? question = block.IsScenario
             ? new ScenarioReader(diagnostics, writer, _callouts).Read(block, attributes)
             : attributes.Type switch
@@ -41,9 +54,10 @@ internal sealed class QuestionReader(DiagnosticBag diagnostics, SegmentWriter wr
                 QuestionAttributes.Matching => ReadMatching(block, attributes),
                 _ => ReadChoice(block, attributes),
             };
+        var tags = new ItemTags(attributes.Lesson, attributes.Group);
         return diagnostics.ErrorCount > errorsBefore || attributes.Id is null || !block.IsClosed
-            ? (null, attributes.Id)
-            : (question, attributes.Id);
+            ? (null, attributes.Id, tags)
+            : (question, attributes.Id, tags);
     }
 
     private ChoiceQuestion? ReadChoice(QuestionBlock block, QuestionAttributes attributes)

@@ -33,12 +33,19 @@ internal static class AttemptViews
             message);
     }
 
-    public static AttemptResultView Result(Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases)
+    /// <param name="correctAnswersReleased">
+    /// False while the assessment withholds correct answers from this learner (see
+    /// <see cref="AttemptRules.ReleasesCorrectAnswers"/>): the review then shows their answers without the key or rationales.
+    /// </param>
+    public static AttemptResultView Result(
+        Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases, bool correctAnswersReleased = true)
     {
         var review = Attempts.Review(attempt);
         var showScore = review != ReviewPolicy.None;
-        var items = review is ReviewPolicy.ScoreAndCorrectAnswers or ReviewPolicy.Everything
-            ? attempt.Questions.OrderBy(q => q.Position).Select((q, i) => new ReviewItem(i + 1, Question(attempt, q, Review(q, review), aliases), q.Response is not null)).ToList()
+        var showsAnswers = review is ReviewPolicy.ScoreAndCorrectAnswers or ReviewPolicy.Everything;
+        var items = showsAnswers
+            ? attempt.Questions.OrderBy(q => q.Position)
+                .Select((q, i) => new ReviewItem(i + 1, Question(attempt, q, Review(q, review, correctAnswersReleased), aliases), q.Response is not null)).ToList()
             : [];
         return new AttemptResultView(
             module.Assessment?.Title ?? module.Title,
@@ -54,7 +61,8 @@ internal static class AttemptViews
             attempt.Expired,
             items,
             retakeUrl,
-            blocked);
+            blocked,
+            showsAnswers && !correctAnswersReleased);
     }
 
     public static AttemptSummary Summary(Course course, Module module, AttemptMark attempt, DateTime now) =>
@@ -75,7 +83,7 @@ internal static class AttemptViews
     }
 
     /// <summary>What the review setting lets the learner see for one question of a submitted attempt.</summary>
-    private static Func<Question, Response?, AnswerView?> Review(AttemptQuestion stored, ReviewPolicy review) => (question, response) =>
+    private static Func<Question, Response?, AnswerView?> Review(AttemptQuestion stored, ReviewPolicy review, bool correctAnswersReleased) => (question, response) =>
     {
         var grade = response is null ? null : question.Grade(response);
         var everything = review == ReviewPolicy.Everything;
@@ -85,7 +93,8 @@ internal static class AttemptViews
             question.Points,
             everything && grade is not null ? QuestionViews.Feedback(grade) : [],
             null,
-            QuestionViews.Html(question.RationaleHtml, everything),
-            QuestionViews.Html(question.CorrectAnswerHtml));
+            // A rationale explains the right answer: it is withheld with it.
+            QuestionViews.Html(question.RationaleHtml, everything && correctAnswersReleased),
+            correctAnswersReleased ? QuestionViews.Html(question.CorrectAnswerHtml) : null);
     };
 }

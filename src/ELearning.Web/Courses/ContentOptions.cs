@@ -15,6 +15,10 @@ internal sealed class ContentOptions
     /// and container mounts where inotify does not see edits.
     /// </summary>
     public bool PollForChanges { get; set; }
+
+    /// <summary>A LEGAL or COUNTRY callout whose law-as-of date is more months old than this is listed for review.</summary>
+    [Range(0, 1200)]
+    public int LawMaxAgeMonths { get; set; } = ELearning.Content.Catalog.LawFreshness.DefaultMaxAgeMonths;
 }
 
 internal sealed class ThemeOptions
