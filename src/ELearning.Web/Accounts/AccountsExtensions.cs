@@ -52,6 +52,8 @@ internal static class AccountsExtensions
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IEmailSender<AppUser>, PickupDirectoryEmailSender>();
+        // Absolute links (mails) come from App:PublicUrl, which also sets AllowedHosts.
+        services.AddPublicUrls(builder.Configuration);
 
         // Cookies are Secure whenever the request came over HTTPS (directly, or through a proxy with forwarded headers).
         // Always-secure cannot be the default: antiforgery refuses to issue tokens on the plain-HTTP localhost default.
