@@ -38,7 +38,7 @@ internal static class AccountsExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<PasswordStrengthValidator>()
             .AddDefaultTokenProviders();
     }
 
