@@ -79,6 +79,7 @@ internal static class AccountsExtensions
         });
         // Server-side sessions: a copied cookie stops working when its session ends (no database read per request).
         services.AddSingleton<Sessions>();
+        services.AddSingleton<SignInTiming>();
         services.AddHostedService<SessionLastSeenWriter>();
         services.AddAntiforgery(o =>
         {
