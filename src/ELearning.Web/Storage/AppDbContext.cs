@@ -17,6 +17,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
     public DbSet<KnowledgeCheckAnswer> KnowledgeCheckAnswers => Set<KnowledgeCheckAnswer>();
     public DbSet<AssessmentAttempt> AssessmentAttempts => Set<AssessmentAttempt>();
     public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -30,6 +31,8 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
             user.Property(u => u.Profession).HasConversion<string>().HasMaxLength(32).IsRequired();
             user.Property(u => u.Institution).HasMaxLength(200).IsRequired();
         });
+
+        builder.Entity<UserSession>(UserSession.Configure);
 
         builder.Entity<LessonProgress>(progress =>
         {
