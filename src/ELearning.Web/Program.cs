@@ -47,6 +47,8 @@ app.UseThemeAssets();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// Prerequisite locks: one check for every route under a module, before any handler reads or stores.
+app.UseModuleLocks();
 app.UseAnonymousPageCache();
 app.UseAntiforgery();
 
