@@ -13,6 +13,10 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
     public CourseCatalog Build()
     {
         var courses = new List<Course>();
+        foreach (var (path, message) in tree.Refused)
+        {
+            Error(path, 1, 1, message);
+        }
         foreach (var folder in tree.Root.Children.Where(c => c.IsDirectory))
         {
             if (!ContentNames.IsSlug(folder.Name))
