@@ -180,7 +180,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 continue;
             }
             var ok = CheckReferences(file.Path, parsed.References);
-            if (ok && parsed.Lesson is not null && moduleFile is not null && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds))
+            var loads = ok && parsed.Lesson is not null && moduleFile is not null;
+            if (ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds, claim: loads) && loads && parsed.Lesson is not null)
             {
                 lessons.Add(parsed.Lesson);
             }
@@ -216,10 +217,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             return null;
         }
-        var ok = CheckReferences(file.Path, parsed.References);
-        return ok && parsed.Assessment is not null && moduleLoads && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds)
-            ? parsed.Assessment
-            : null;
+        var loads = CheckReferences(file.Path, parsed.References) && parsed.Assessment is not null && moduleLoads;
+        return ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds, claim: loads) && loads ? parsed.Assessment : null;
     }
 
     private bool CheckReferences(string path, IReadOnlyList<FileReference> references)
@@ -235,8 +234,9 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         return ok;
     }
 
-    // Question ids are unique within a course: answers are stored under them.
-    private bool ClaimQuestionIds(string path, IReadOnlyList<QuestionIdUse> uses, Dictionary<string, (string Path, int Line)> claimed)
+    // Question ids are unique within a course: answers are stored under them. A file with other errors is checked too
+    // (its duplicates are reported with the rest), but claims nothing: it must not take a good file's ids offline.
+    private bool ClaimQuestionIds(string path, IReadOnlyList<QuestionIdUse> uses, Dictionary<string, (string Path, int Line)> claimed, bool claim)
     {
         var local = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
         var ok = true;
@@ -251,7 +251,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             }
             local[use.Id] = (path, use.Line);
         }
-        if (ok)
+        if (ok && claim)
         {
             foreach (var (id, location) in local)
             {
