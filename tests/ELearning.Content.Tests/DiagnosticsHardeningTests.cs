@@ -26,6 +26,17 @@ public sealed class DiagnosticsHardeningTests
     }
 
     [Fact]
+    public void AValueWithAColonInsideIsReportedOnItsLineWithTheQuotingHint()
+    {
+        using var content = ContentFolder.WithMinimalCourse().Course("thb", "title: A\nsummary: Phase 1: planning\n");
+
+        var error = Assert.Single(content.Load().Diagnostics, d => d.Path == "thb/course.yml" && d.Severity == DiagnosticSeverity.Error);
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("put a value in quotes when it contains ': '", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnclosedValueInFrontMatterIsReportedAtTheFileLine()
     {
         using var content = ContentFolder.WithMinimalCourse().Lesson(Lesson, "Body\n", "title: A\nsummary: [unclosed\nminutes: 5\n");
