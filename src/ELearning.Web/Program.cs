@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddShippedDefaults(builder.Environment.EnvironmentName);
 
 // Oversized posts are refused with 413 before any handler reads them.
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 // Storage: SQLite under Storage:DataDirectory, migrations applied at start-up.
 builder.Services.AddStorage();
@@ -41,6 +41,8 @@ await app.Services.EnsureRolesAsync();
 app.UseExceptionHandler("/status/500", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseStatusPagesAsGet();
+// Oversized bodies answer 413, unreadable forms 400, before antiforgery or any handler reads them.
+app.UseRequestLimits();
 app.UseSecurityHeaders();
 app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
 app.UseThemeAssets();
@@ -49,6 +51,8 @@ app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// Prerequisite locks: one check for every route under a module, before any handler reads or stores.
+app.UseModuleLocks();
 app.UseAnonymousPageCache();
 app.UseAntiforgery();
 

@@ -76,6 +76,23 @@ public sealed class TextQuestionTests
     }
 
     [Theory]
+    [InlineData("Łódź", "Lodz")]
+    [InlineData("Łódź", "LODZ")]
+    [InlineData("Straße", "Strasse")]
+    [InlineData("Ørsted", "Orsted")]
+    [InlineData("Đakovo", "Dakovo")]
+    [InlineData("Æsir", "aesir")]
+    [InlineData("Œuvre", "oeuvre")]
+    [InlineData("Lodz", "Łódź")]
+    public void IgnoringAccentsAlsoFoldsLettersWithoutCombiningMarks(string accepted, string typed)
+    {
+        var question = Parse.Question<TextQuestion>($"::: question id=q type=text\nWhere?\n\n- [x] {accepted}\n:::\n");
+        Assert.True(question.Grade(Typed(typed))!.IsCorrect);
+        var strict = Parse.Question<TextQuestion>($"::: question id=q type=text ignore-accents=false\nWhere?\n\n- [x] {accepted}\n:::\n");
+        Assert.False(strict.Grade(Typed(typed))!.IsCorrect);
+    }
+
+    [Theory]
     [InlineData("ignore-accents=false", "curtea de apél bucurești", false)]
     [InlineData("ignore-accents=false", "curtea de apel bucurești", true)]
     [InlineData("ignore-case=false", "curtea de apel bucuresti", false)]

@@ -13,6 +13,10 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
     public CourseCatalog Build()
     {
         var courses = new List<Course>();
+        foreach (var (path, message) in tree.Refused)
+        {
+            Error(path, 1, 1, message);
+        }
         foreach (var folder in tree.Root.Children.Where(c => c.IsDirectory))
         {
             if (!ContentNames.IsSlug(folder.Name))
@@ -176,7 +180,8 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 continue;
             }
             var ok = CheckReferences(file.Path, parsed.References);
-            if (ok && parsed.Lesson is not null && moduleFile is not null && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds))
+            var loads = ok && parsed.Lesson is not null && moduleFile is not null;
+            if (ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds, claim: loads) && loads && parsed.Lesson is not null)
             {
                 lessons.Add(parsed.Lesson);
             }
@@ -213,11 +218,10 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             return null;
         }
-        var ok = CheckReferences(file.Path, parsed.References);
-        ok &= CheckLessons(file.Path, parsed.LessonUses, [.. lessonSlugs]);
-        return ok && parsed.Assessment is not null && moduleLoads && ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds)
-            ? parsed.Assessment
-            : null;
+        var loads = CheckReferences(file.Path, parsed.References);
+        loads &= CheckLessons(file.Path, parsed.LessonUses, [.. lessonSlugs]);
+        loads = loads && parsed.Assessment is not null && moduleLoads;
+        return ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds, claim: loads) && loads ? parsed.Assessment : null;
     }
 
     private bool CheckReferences(string path, IReadOnlyList<FileReference> references)
@@ -247,8 +251,9 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         return ok;
     }
 
-    // Question ids are unique within a course: answers are stored under them.
-    private bool ClaimQuestionIds(string path, IReadOnlyList<QuestionIdUse> uses, Dictionary<string, (string Path, int Line)> claimed)
+    // Question ids are unique within a course: answers are stored under them. A file with other errors is checked too
+    // (its duplicates are reported with the rest), but claims nothing: it must not take a good file's ids offline.
+    private bool ClaimQuestionIds(string path, IReadOnlyList<QuestionIdUse> uses, Dictionary<string, (string Path, int Line)> claimed, bool claim)
     {
         var local = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
         var ok = true;
@@ -263,7 +268,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             }
             local[use.Id] = (path, use.Line);
         }
-        if (ok)
+        if (ok && claim)
         {
             foreach (var (id, location) in local)
             {

@@ -26,12 +26,17 @@ internal sealed class ContentTree
     // Courses, modules, media and a few levels of media sub-folders; deeper is not content and guards against loops.
     private const int MaxDepth = 8;
 
-    private ContentTree(ContentEntry root, HashSet<string> files, string signature)
+    private ContentTree(ContentEntry root, HashSet<string> files, string signature, List<(string Path, string Message)> refused)
     {
         Root = root;
         Files = files;
         Signature = signature;
+        Refused = refused;
     }
+
+    // Symbolic links that lead outside the content root (or, in media/, to a file that is not an image): left out of
+    // the tree, each reported by the builder as an error at its path.
+    public IReadOnlyList<(string Path, string Message)> Refused { get; }
 
     public ContentEntry Root { get; }
 
@@ -44,24 +49,37 @@ internal sealed class ContentTree
     public static ContentTree Scan(IFileProvider provider)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
+        var refused = new List<(string, string)>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var root = ScanFolder(provider, "", "", 0, files, hash);
-        return new ContentTree(root, files, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        // Only a folder on disk has links to check (a test's in-memory provider has none).
+        var realRoot = provider is PhysicalFileProvider physical ? ContentPaths.RealPath(physical.Root) : null;
+        var root = ScanFolder(new ScanState(provider, realRoot, files, refused, hash), "", "", 0);
+        return new ContentTree(root, files, Convert.ToHexStringLower(hash.GetHashAndReset()), refused);
     }
 
-    private static ContentEntry ScanFolder(
-        IFileProvider provider, string path, string name, int depth, HashSet<string> files, IncrementalHash hash)
+    private sealed record ScanState(
+        IFileProvider Provider, string? RealRoot, HashSet<string> Files, List<(string, string)> Refused, IncrementalHash Hash);
+
+    private static ContentEntry ScanFolder(ScanState scan, string path, string name, int depth)
     {
+        var (provider, files, hash) = (scan.Provider, scan.Files, scan.Hash);
         var children = new List<ContentEntry>();
         if (depth < MaxDepth)
         {
             foreach (var info in provider.GetDirectoryContents(path).OrderBy(i => i.Name, StringComparer.Ordinal))
             {
                 var childPath = path.Length == 0 ? info.Name : $"{path}/{info.Name}";
+                if (scan.RealRoot is { } realRoot && info.PhysicalPath is { } physicalPath && ContentPaths.IsLink(physicalPath)
+                    && ContentPaths.Refusal(realRoot, physicalPath, media: !info.IsDirectory && path.Split('/').Contains(ContentNames.MediaFolder)) is { } refusal)
+                {
+                    Append(hash, $"L {childPath}\n");
+                    scan.Refused.Add((childPath, refusal));
+                    continue;
+                }
                 if (info.IsDirectory)
                 {
                     Append(hash, $"D {childPath}\n");
-                    children.Add(ScanFolder(provider, childPath, info.Name, depth + 1, files, hash));
+                    children.Add(ScanFolder(scan, childPath, info.Name, depth + 1));
                     continue;
                 }
                 Append(hash, string.Create(CultureInfo.InvariantCulture, $"F {childPath} {info.Length} {info.LastModified.UtcTicks}\n"));

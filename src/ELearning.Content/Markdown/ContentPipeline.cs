@@ -16,6 +16,8 @@ internal static class ContentPipeline
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UsePipeTables()
             .UseGridTables()
+            // The CSP blocks style attributes: alignment becomes a class.
+            .UseTableAlignmentClasses()
             .UseFootnotes()
             .UseTaskLists()
             .UseAlertBlocks(Callouts.RenderTitle)

@@ -86,6 +86,12 @@ internal sealed class LinkRewriter
             Unwrap(link);
             return;
         }
+        if (UrlPolicy.IsProtocolRelative(url))
+        {
+            // Another site, not this one: written out as https so readers and reviewers see where it leads.
+            link.Url = UrlPolicy.Absolute(url);
+            return;
+        }
         if (scheme is null && !IsRooted(url))
         {
             RewriteRelative(link, url, line, column);

@@ -11,15 +11,12 @@ internal static class UrlPolicy
     // colon. So " java\tscript:" and JaVaScRiPt: are both javascript.
     public static string? SchemeOf(string url)
     {
-        var cleaned = new StringBuilder(url.Length);
-        foreach (var c in url)
+        var trimmed = Cleaned(url);
+        if (IsProtocolRelative(url))
         {
-            if (c is not ('\t' or '\n' or '\r'))
-            {
-                cleaned.Append(c);
-            }
+            // "//host" keeps the page's scheme: an external https link, not a site link.
+            return "https";
         }
-        var trimmed = cleaned.ToString().TrimWhere(IsControlOrSpace);
         if (trimmed.Length == 0 || !char.IsAsciiLetter(trimmed[0]))
         {
             return null;
@@ -37,6 +34,32 @@ internal static class UrlPolicy
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "//host/path", and "\\host" or "/\host", which browsers read the same way: another site, on the page's scheme.
+    /// </summary>
+    public static bool IsProtocolRelative(string url)
+    {
+        var trimmed = Cleaned(url);
+        return trimmed.Length >= 2 && trimmed[0] is ('/' or '\\') && trimmed[1] is ('/' or '\\');
+    }
+
+    /// <summary>A protocol-relative URL written out as the https link it is ("//host/p" → "https://host/p").</summary>
+    public static string Absolute(string url) => "https://" + Cleaned(url).TrimStart('/', '\\');
+
+    // What the browser parses: tabs and newlines removed anywhere, C0 controls and spaces trimmed at both ends.
+    private static string Cleaned(string url)
+    {
+        var cleaned = new StringBuilder(url.Length);
+        foreach (var c in url)
+        {
+            if (c is not ('\t' or '\n' or '\r'))
+            {
+                cleaned.Append(c);
+            }
+        }
+        return cleaned.ToString().TrimWhere(IsControlOrSpace);
     }
 
     public static bool IsAllowed(string? scheme) => scheme is null or "http" or "https" or "mailto";

@@ -5,6 +5,16 @@ namespace ELearning.Content.Questions;
 
 internal static class TextMatching
 {
+    // Latin letters that carry their "accent" in the letter itself, so FormD has no combining mark to drop: Łódź must
+    // match Lodz, Straße Strasse. A short fixed list rather than a transliteration library (AnyAscii): that would also
+    // turn Cyrillic or Greek answers into Latin ones, which is not ignoring accents.
+    private static readonly Dictionary<char, string> Folded = new()
+    {
+        ['ł'] = "l", ['Ł'] = "L", ['ø'] = "o", ['Ø'] = "O", ['đ'] = "d", ['Đ'] = "D", ['ð'] = "d", ['Ð'] = "D",
+        ['ß'] = "ss", ['ẞ'] = "SS", ['æ'] = "ae", ['Æ'] = "AE", ['œ'] = "oe", ['Œ'] = "OE", ['þ'] = "th", ['Þ'] = "TH",
+        ['ħ'] = "h", ['Ħ'] = "H", ['ŧ'] = "t", ['Ŧ'] = "T", ['ı'] = "i", ['ŀ'] = "l", ['Ŀ'] = "L",
+    };
+
     public static string Normalize(string text, bool ignoreCase, bool ignoreAccents, bool ignoreSpaces)
     {
         var value = text.Trim();
@@ -18,7 +28,11 @@ internal static class TextMatching
             var builder = new StringBuilder(decomposed.Length);
             foreach (var c in decomposed)
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                if (Folded.TryGetValue(c, out var folded))
+                {
+                    builder.Append(folded);
+                }
+                else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
                 {
                     builder.Append(c);
                 }

@@ -18,9 +18,17 @@ internal static class FlatYamlReader
     // by lineOffset, the lines before the YAML in its file (1 for front matter).
     public static IReadOnlyList<YamlEntry>? Read(string text, int lineOffset, DiagnosticBag diagnostics)
     {
-        if (FindExcessiveFlowNesting(text) is { } deep)
+        var flow = ScanFlow(text);
+        if (flow.TooDeep is { } deep)
         {
             diagnostics.Error(deep.Line + lineOffset, deep.Column, $"YAML nested more than {MaxFlowDepth} levels deep");
+            return null;
+        }
+        // The whole text is checked first, so a syntax error is the only diagnostic (not a "nested mapping" report
+        // for the half-read value before it).
+        if (SyntaxError(text, flow) is { } syntax)
+        {
+            diagnostics.Error(syntax.Line + lineOffset, syntax.Column, $"invalid YAML: {syntax.Message}{QuoteHint}");
             return null;
         }
         var parser = new Parser(new StringReader(text));
@@ -30,11 +38,36 @@ internal static class FlatYamlReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Error((int)ex.Start.Line + lineOffset, (int)ex.Start.Column, $"invalid YAML: {Describe(ex)}");
+            diagnostics.Error((int)ex.Start.Line + lineOffset, (int)ex.Start.Column, $"invalid YAML: {Describe(ex)}{QuoteHint}");
             return null;
         }
     }
 
+    private const string QuoteHint = "; put a value in quotes when it contains ': ' or starts with '[' or '{' (title: \"Phase 1: planning\")";
+
+    // The first syntax error, or null. An unclosed '[' or '{' is reported where it opens: the parser only notices at
+    // the end of the text (and YamlDotNet 16.3 throws InvalidOperationException, with no position, for some of them).
+    private static (int Line, int Column, string Message)? SyntaxError(string text, FlowScan flow)
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            while (parser.MoveNext())
+            {
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            if (flow.Unclosed is { } open)
+            {
+                return (open.Line, open.Column, $"'{open.Bracket}' is never closed (add '{(open.Bracket == '[' ? ']' : '}')}')");
+            }
+            return ex is YamlException yaml
+                ? ((int)yaml.Start.Line, (int)yaml.Start.Column, Describe(yaml))
+                : (1, 1, "the file is not valid YAML");
+        }
+    }
     private static List<YamlEntry>? ReadDocument(Parser parser, int lineOffset, DiagnosticBag diagnostics)
     {
         parser.Consume<StreamStart>();
@@ -165,11 +198,17 @@ internal static class FlatYamlReader
         while (depth > 0);
     }
 
-    // Position of the first '[' or '{' beyond MaxFlowDepth, skipping quoted text and comments.
-    private static (int Line, int Column)? FindExcessiveFlowNesting(string text)
+    private sealed record FlowScan((int Line, int Column)? TooDeep, (int Line, int Column, char Bracket)? Unclosed);
+
+    // The first '[' or '{' beyond MaxFlowDepth, and the outermost one still open at the end, skipping quoted text and
+    // comments. Only a bracket that starts a value counts (after ':', ',', '-', another bracket or at a line's start):
+    // in "title: Phase [draft" it is plain text.
+    private static FlowScan ScanFlow(string text)
     {
         int depth = 0, line = 1, column = 0;
         var quote = '\0';
+        var startsValue = true;
+        (int, int, char)? outermost = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -178,6 +217,7 @@ internal static class FlatYamlReader
             {
                 line++;
                 column = 0;
+                startsValue = true;
                 continue;
             }
             if (quote != '\0')
@@ -193,9 +233,11 @@ internal static class FlatYamlReader
                 }
                 continue;
             }
+            var wasStart = startsValue;
+            startsValue = c is ' ' or '\t' ? startsValue : c is ':' or ',' or '-' or '[' or '{';
             switch (c)
             {
-                case '"' or '\'':
+                case '"' or '\'' when wasStart:
                     quote = c;
                     break;
                 case '#' when i == 0 || char.IsWhiteSpace(text[i - 1]):
@@ -204,18 +246,22 @@ internal static class FlatYamlReader
                         i++;
                     }
                     break;
-                case '[' or '{':
+                case '[' or '{' when wasStart || depth > 0:
+                    if (depth == 0)
+                    {
+                        outermost = (line, column, c);
+                    }
                     if (++depth > MaxFlowDepth)
                     {
-                        return (line, column);
+                        return new FlowScan((line, column), null);
                     }
                     break;
-                case ']' or '}':
-                    depth = Math.Max(0, depth - 1);
+                case ']' or '}' when depth > 0:
+                    depth--;
                     break;
             }
         }
-        return null;
+        return new FlowScan(null, depth > 0 ? outermost : null);
     }
 
     private static YamlScalar ToScalar(Scalar scalar, int lineOffset) =>

@@ -38,7 +38,7 @@ internal static class CoursesExtensions
             {
                 UsePollingFileWatcher = options.PollForChanges,
                 UseActivePolling = options.PollForChanges,
-            });
+            }, ContentPaths.RealPath(root) ?? root);
         });
         // Watching: requests read the current catalog without touching the disk; a change notification marks it stale.
         services.AddSingleton(sp => new CourseCatalogLoader(sp.GetRequiredService<ContentFiles>().Provider, watchForChanges: true));
@@ -105,13 +105,17 @@ internal static class CoursesExtensions
             return TypedResults.NotFound();
         }
         var file = files.Provider.GetFileInfo($"{folder}/media/{path}");
-        if (!file.Exists || file.IsDirectory || file.PhysicalPath is null || !ContentTypes.TryGetContentType(path, out var contentType))
+        // The real path is checked and served, not the link (which could be swapped in between).
+        var real = file.PhysicalPath is null ? null : ContentPaths.RealPath(file.PhysicalPath);
+        if (!file.Exists || file.IsDirectory || real is null || !ContentTypes.TryGetContentType(path, out var contentType)
+            || ContentPaths.Refusal(files.RealRoot, real, media: true) is not null)
         {
+            // A symbolic link out of the content folder, to an answer key, or to something that is not an image.
             return TypedResults.NotFound();
         }
-        return TypedResults.PhysicalFile(file.PhysicalPath, contentType, lastModified: file.LastModified, enableRangeProcessing: false);
+        return TypedResults.PhysicalFile(real, contentType, lastModified: file.LastModified, enableRangeProcessing: false);
     }
 }
 
-/// <summary>The content root, for media files beside the lessons.</summary>
-internal sealed record ContentFiles(IFileProvider Provider);
+/// <summary>The content root, for media files beside the lessons; <paramref name="RealRoot"/> with its links resolved.</summary>
+internal sealed record ContentFiles(IFileProvider Provider, string RealRoot);

@@ -11,6 +11,8 @@ namespace ELearning.Web.Questions;
 /// place; a matching item and its choice often share a letter). Pages therefore never show them: each id becomes an
 /// alias keyed by a server secret and a scope (the learner for lessons, the attempt for assessments), and posted
 /// aliases are turned back into ids before grading. An id posted directly is not an alias and is refused.
+/// The same secret and scope seed the order the learner sees (<see cref="AliasMap.Order"/>): stable for that learner
+/// or attempt, different between them, and not computable from the page or the question id.
 /// </summary>
 internal sealed class QuestionAliases
 {
@@ -40,7 +42,14 @@ internal sealed class QuestionAliases
     {
         var ids = Ids(question).Distinct(StringComparer.Ordinal).ToList();
         var outward = ids.ToDictionary(id => id, id => Alias(scope, question.Id, id), StringComparer.Ordinal);
-        return new AliasMap(outward);
+        return new AliasMap(outward, OrderSeed(scope, question.Id));
+    }
+
+    private int OrderSeed(string scope, string questionId)
+    {
+        // A separate purpose string: the seed reveals nothing about the aliases, and the reverse.
+        var hash = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"order\n{scope}\n{questionId}"));
+        return BitConverter.ToInt32(hash, 0);
     }
 
     private string Alias(string scope, string questionId, string id)
@@ -66,13 +75,22 @@ internal sealed class AliasMap
     private readonly Dictionary<string, string> _outward;
     private readonly Dictionary<string, string> _inward;
 
-    public AliasMap(Dictionary<string, string> outward)
+    private readonly int _orderSeed;
+
+    public AliasMap(Dictionary<string, string> outward, int orderSeed = 0)
     {
         _outward = outward;
+        _orderSeed = orderSeed;
         _inward = outward.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
     }
 
     public static AliasMap None { get; } = new([]);
+
+    /// <summary>
+    /// A generator seeded by the server secret, the scope and the question: the same sequence on every page load for
+    /// this learner (or attempt), so a shuffled order is stable without being stored.
+    /// </summary>
+    public Random Order() => new(_orderSeed);
 
     public string Out(string id) => _outward.TryGetValue(id, out var alias) ? alias : id;
 

@@ -29,7 +29,7 @@ internal static class QuestionViews
         {
             ChoiceQuestion choice => view with { Options = InOrder(choice.Options.Select(o => (o.Id, Option(o.Id, o.Html))), displayOrder) },
             NumericQuestion numeric => view with { Unit = numeric.Unit },
-            OrderingQuestion ordering => view with { Options = InOrder(ordering.Items.Select(i => (i.Id, Option(i.Id, i.Html))), displayOrder ?? StableShuffle(ordering)) },
+            OrderingQuestion ordering => view with { Options = InOrder(ordering.Items.Select(i => (i.Id, Option(i.Id, i.Html))), displayOrder ?? NotInSourceOrder([.. ordering.Items.Select(i => i.Id)], aliases.Order())) },
             MatchingQuestion matching => view with
             {
                 Items = [.. matching.Pairs.Select(p => Option(p.Item.Id, p.Item.Html))],
@@ -42,15 +42,21 @@ internal static class QuestionViews
         };
     }
 
-    /// <summary>The ids a learner sees in shuffled order, or null when nothing is shuffled.</summary>
+    /// <summary>
+    /// The ids a learner sees in shuffled order, or null when nothing is shuffled. <paramref name="shuffleOptions"/>
+    /// covers choice options only: ordering items and matching choices are always shuffled, because their source
+    /// order is (or gives away) the answer. True/false keeps its order.
+    /// </summary>
     public static IReadOnlyList<string>? Shuffle(Question question, bool shuffleOptions, Random random) => question switch
     {
         ChoiceQuestion choice when shuffleOptions && choice.Kind != QuestionKind.TrueFalse => Shuffled(choice.Options.Select(o => o.Id), random),
-        // Ordering items are always shown out of order: the source order is the answer.
         OrderingQuestion ordering => NotInSourceOrder(ordering.Items.Select(i => i.Id).ToList(), random),
-        MatchingQuestion matching when shuffleOptions => Shuffled(matching.Choices.Select(c => c.Id), random),
+        MatchingQuestion matching => Shuffled(matching.Choices.Select(c => c.Id), random),
         _ => null,
     };
+
+    /// <summary>A lesson's order: everything shuffled, seeded per learner by the server secret (stable between loads).</summary>
+    public static IReadOnlyList<string>? LessonOrder(Question question, AliasMap aliases) => Shuffle(question, shuffleOptions: true, aliases.Order());
 
     public static string? Serialize(IReadOnlyList<string>? ids) => ids is null ? null : JsonSerializer.Serialize(ids, Json);
 
@@ -84,7 +90,26 @@ internal static class QuestionViews
             [.. walk.Taken.Select(c => new ScenarioTakenView(Html(c.Html), c.ConsequenceHtml is null ? null : Html(c.ConsequenceHtml)))],
             step is null ? null : Html(step.TitleHtml),
             step is null ? null : Html(step.Html),
-            step is null ? [] : [.. step.Choices.Select(c => new OptionView(aliases.Out(c.Id), Html(c.Html)))]);
+            step is null ? [] : [.. ShuffledChoices(scenario, step, aliases).Select(c => new OptionView(aliases.Out(c.Id), Html(c.Html)))]);
+    }
+
+    /// <summary>
+    /// A step's choices in the order seeded for this learner or attempt (authors tend to write the best choice first).
+    /// Every step is shuffled in turn from one generator, so each step's order is stable whichever step is shown.
+    /// </summary>
+    private static ScenarioChoice[] ShuffledChoices(ScenarioQuestion scenario, ScenarioStep step, AliasMap aliases)
+    {
+        var random = aliases.Order();
+        foreach (var candidate in scenario.Steps)
+        {
+            var choices = candidate.Choices.ToArray();
+            random.Shuffle(choices);
+            if (ReferenceEquals(candidate, step))
+            {
+                return choices;
+            }
+        }
+        return [.. step.Choices];
     }
 
     private static InputKind Kind(Question question) => question.Kind switch
@@ -126,19 +151,5 @@ internal static class QuestionViews
         }
         while (shuffled.SequenceEqual(ids));
         return shuffled;
-    }
-
-    /// <summary>In lessons the order must not change between page loads (the learner's ranks refer to it): seed by id.</summary>
-    private static List<string> StableShuffle(OrderingQuestion ordering) =>
-        NotInSourceOrder([.. ordering.Items.Select(i => i.Id)], new Random(StableSeed(ordering.Id)));
-
-    private static int StableSeed(string text)
-    {
-        var hash = 17;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-        return hash;
     }
 }

@@ -20,31 +20,37 @@ public sealed class KnowledgeCheckTests(BrowserApp app) : IClassFixture<BrowserA
     {
         var question = app.Catalog.FindCourse("countering-thb")?.FindModule("victim-hearing")?.FindLesson("why-different")?.FindQuestion(QuestionId);
         var choice = Assert.IsType<ChoiceQuestion>(question);
-        var right = choice.Options.Select((o, i) => (o, i)).Single(x => x.o.IsCorrect).i;
-        var firstWrong = choice.Options.Select((o, i) => (o, i)).First(x => !x.o.IsCorrect).i;
-        Assert.Equal(0, firstWrong); // Tabbing into a radio group with nothing checked lands on its first radio.
+        var rightText = Normalize(System.Net.WebUtility.HtmlDecode(Regex.Replace(choice.Options.Single(o => o.IsCorrect).Html, "<[^>]+>", "")));
 
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await Learner.RegisterAndSignInAsync(page, Learner.NewEmail("keyboard"));
-        await page.GotoAsync(Lesson);
+        // The lesson has a content warning; the learner has accepted it.
+        await page.GotoAsync(Lesson + "?warning=accepted");
         var check = page.Locator($"#q-{QuestionId}");
         var radios = check.GetByRole(AriaRole.Radio);
+        // Options are shuffled per learner: find where this learner sees the right one, and a wrong one beside it.
+        var shown = await radios.EvaluateAllAsync<string[]>("els => els.map(e => (e.labels[0]?.textContent ?? '').trim())");
+        var right = Array.FindIndex(shown, t => Normalize(t) == rightText);
+        Assert.True(right >= 0, $"\"{rightText}\" is not among: {string.Join(" | ", shown)}");
+        var wrong = right == 0 ? 1 : 0;
 
-        // A wrong answer first: Tab into the group, Space picks the focused option, Tab to the button, Enter.
+        // A wrong answer first: Tab into the group (it lands on the first radio), Space or an arrow picks, Tab to the
+        // button, Enter.
         await TabToAsync(page, radios.First);
-        await page.Keyboard.PressAsync("Space");
-        await Expect(radios.First).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync(wrong == 0 ? "Space" : "ArrowDown");
+        await Expect(radios.Nth(wrong)).ToBeCheckedAsync();
         await TabToAsync(page, check.GetByRole(AriaRole.Button, new() { Name = "Check answer" }), maxPresses: 1);
         await Navigation.SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"));
         await Expect(check.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not quite. Read the feedback and try again.");
-        await Expect(radios.First).ToHaveAccessibleDescriptionAsync(SomeText);
+        await Expect(radios.Nth(wrong)).ToHaveAccessibleDescriptionAsync(SomeText);
 
-        // Then the right one. Within a radio group the arrow keys move the choice: Tab stops once per group.
-        await TabToAsync(page, radios.First);
-        for (var i = 0; i < right; i++)
+        // Then the right one. Within a radio group the arrow keys move the choice: Tab stops once per group, on the
+        // checked radio.
+        await TabToAsync(page, radios.Nth(wrong));
+        for (var i = wrong; i != right; i += Math.Sign(right - wrong))
         {
-            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync(right > wrong ? "ArrowDown" : "ArrowUp");
         }
         await Expect(radios.Nth(right)).ToBeCheckedAsync();
         await Expect(radios.Nth(right)).ToBeFocusedAsync();
@@ -54,6 +60,8 @@ public sealed class KnowledgeCheckTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(radios.Nth(right)).ToBeCheckedAsync();
         await Expect(radios.Nth(right)).ToHaveAccessibleDescriptionAsync(SomeText);
     }
+
+    private static string Normalize(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>Presses Tab until <paramref name="target"/> has the focus, as a keyboard user moves through a page.</summary>
     private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 300)

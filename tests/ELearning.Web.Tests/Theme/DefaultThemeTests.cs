@@ -126,6 +126,9 @@ public sealed class DefaultThemeTests : ThemeTestContext
         Assert.Contains("@media print", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@import", text, StringComparison.Ordinal);
         Assert.DoesNotContain("url(http", text, StringComparison.Ordinal);
+        // Markdown table alignment arrives as these classes (the CSP blocks style attributes).
+        Assert.Contains("td.align-center { text-align: center; }", text, StringComparison.Ordinal);
+        Assert.Contains("td.align-right { text-align: right; }", text, StringComparison.Ordinal);
     }
 
     [Fact]
