@@ -417,12 +417,16 @@ internal static class Pages
             {
                 yield return new(input.Name!, input.Name!.EndsWith(".number", StringComparison.Ordinal) ? "30" : "Eurojust");
             }
+            // Ordering positions must differ within a question (a repeated position is refused); matches may repeat.
+            var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)))
             {
-                var option = select.Options.FirstOrDefault(o => o.Value.Length > 0);
-                if (option is not null)
+                var values = select.Options.Where(o => o.Value.Length > 0).Select(o => o.Value).ToList();
+                var rank = select.Name!.IndexOf(".rank.", StringComparison.Ordinal);
+                var index = rank < 0 ? 0 : ranks[select.Name[..rank]] = ranks.GetValueOrDefault(select.Name[..rank]) + 1;
+                if (values.Count > 0)
                 {
-                    yield return new(select.Name!, option.Value);
+                    yield return new(select.Name!, values[Math.Min(Math.Max(index - 1, 0), values.Count - 1)]);
                 }
             }
         }
