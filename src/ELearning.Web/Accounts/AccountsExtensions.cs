@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -57,6 +56,8 @@ internal static class AccountsExtensions
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IEmailSender<AppUser>, PickupDirectoryEmailSender>();
+        // Data-protection keys (cookies, reset tokens) encrypted at rest when DataProtection:CertificatePath is set.
+        services.AddKeyProtection(builder.Configuration);
         // Absolute links (mails) come from App:PublicUrl, which also sets AllowedHosts.
         services.AddPublicUrls(builder.Configuration);
 
@@ -88,19 +89,8 @@ internal static class AccountsExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        // Sign-in, registration and reset posts are limited per client address; everything else is unlimited.
-        var permits = builder.Configuration.GetValue("RateLimits:AccountPostsPerMinute", 10);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Account")
-                    && !context.Request.Path.StartsWithSegments("/Account/Logout")
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
-        });
+        // Sign-in, registration and reset posts: generous per address (classrooms), strict per address and email.
+        services.AddAccountRateLimits(builder.Configuration);
         return builder;
     }
 

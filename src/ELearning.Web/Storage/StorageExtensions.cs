@@ -35,9 +35,32 @@ internal static class StorageExtensions
         services.AddDataProtection().SetApplicationName("ELearning");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "keys")),
+                new DirectoryInfo(EnsureKeysDirectory(sp.GetRequiredService<IOptions<StorageOptions>>().Value)),
                 sp.GetRequiredService<ILoggerFactory>())));
         return services;
+    }
+
+    /// <summary>
+    /// <c>{DataDirectory}/keys</c>, created open to the app's own user only (0700) on Unix; an existing folder is
+    /// tightened, since the cookie, reset-token and alias keys in it are as good as every password.
+    /// </summary>
+    public static string EnsureKeysDirectory(StorageOptions storage)
+    {
+        var path = Path.Combine(storage.FullDataDirectory, "keys");
+        if (OperatingSystem.IsWindows())
+        {
+            // The folder inherits the data directory's ACL; Windows has no mode bits to set.
+            Directory.CreateDirectory(path);
+            return path;
+        }
+        Directory.CreateDirectory(storage.FullDataDirectory);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(path, ownerOnly);
+        if (File.GetUnixFileMode(path) != ownerOnly)
+        {
+            File.SetUnixFileMode(path, ownerOnly);
+        }
+        return path;
     }
 
     /// <summary>Creates the data directory and applies pending migrations.</summary>
@@ -45,6 +68,8 @@ internal static class StorageExtensions
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Directory.CreateDirectory(storage.FullDataDirectory);
+        // At start-up, before anything writes a key into it.
+        EnsureKeysDirectory(storage);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
