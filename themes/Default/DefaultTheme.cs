@@ -12,6 +12,7 @@ public static class DefaultTheme
             .Script("assessment.js")
             .Template<CatalogView, CatalogPage>()
             .Template<CourseView, CoursePage>()
+            .Template<ModuleView, ModulePage>()
             .Template<LessonView, LessonPage>()
             .Template<DashboardView, DashboardPage>()
             .Template<ContentErrorsView, ContentErrorsPage>()

@@ -28,6 +28,8 @@ internal static partial class Display
         return hours == 0 ? l["Minutes", rest] : rest == 0 ? l["Hours", hours] : $"{l["Hours", hours]} {l["Minutes", rest]}";
     }
 
+    public static string Date(DateTime value) => Utc(value).ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+
     public static string Time(DateTime value) => Utc(value).ToString("HH':'mm", CultureInfo.InvariantCulture);
 
     /// <summary>

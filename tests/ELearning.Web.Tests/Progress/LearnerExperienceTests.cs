@@ -1,4 +1,5 @@
 using System.Net;
+using ELearning.Web.Tests.Assessments;
 using ELearning.Web.Tests.Infrastructure;
 
 namespace ELearning.Web.Tests.Progress;
@@ -22,5 +23,101 @@ public sealed class LearnerExperienceTests
         var target = page.GetElementById(anchor);
         Assert.NotNull(target);
         Assert.Contains("You completed this lesson.", target.TextContent, StringComparison.Ordinal);
+    }
+
+    private static TestApp AppWithAssessment(Action<string>? more = null) =>
+        new(prepare: root =>
+        {
+            FixtureContent.Write(root, FixtureContent.AssessmentFile, FixtureContent.AssessmentText());
+            more?.Invoke(root);
+        });
+
+    private const string HearingModule = "/courses/thb/hearing";
+    private const string MoneyModule = "/courses/thb/money";
+
+    [Fact]
+    public async Task NextOnAModulesLastLessonLeadsToItsAssessmentAndEveryLessonLinksToIt()
+    {
+        using var app = AppWithAssessment();
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+
+        var (_, first) = await browser.GetPageAsync(FixtureContent.FirstLesson);
+        Assert.Equal(FixtureContent.SecondLesson, first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Contains(first.QuerySelectorAll(".lesson-status a"), a => a.GetAttribute("href") == FixtureContent.Assessment);
+
+        var (_, last) = await browser.GetPageAsync(FixtureContent.SecondLesson + "?warning=accepted");
+        var next = last.QuerySelector("a[rel=next]")!;
+        Assert.Equal(FixtureContent.Assessment, next.GetAttribute("href"));
+        Assert.Equal("Next: Hearing assessment", next.TextContent.Trim());
+        Assert.Equal(HearingModule, last.QuerySelectorAll(".breadcrumb a")[1].GetAttribute("href"));
+
+        // From the assessment the course goes on to the next module.
+        var (_, assessment) = await browser.GetPageAsync(FixtureContent.Assessment);
+        Assert.Equal(MoneyModule, assessment.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task AModuleWithoutAssessmentKeepsNextOnTheFollowingModulesLesson()
+    {
+        using var app = new TestApp(prepare: root => FixtureContent.Write(root, "thb/03-more/module.yml", """
+            title: More
+            summary: More.
+            prerequisites: []
+            """));
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        var (_, last) = await browser.GetPageAsync(FixtureContent.SecondLesson + "?warning=accepted");
+        Assert.Equal(FixtureContent.MoneyLesson, last.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Empty(last.QuerySelectorAll(".lesson-status__assessment"));
+    }
+
+    [Fact]
+    public async Task TheModulePageListsObjectivesLessonsWithProgressAndTheAssessmentWithItsState()
+    {
+        using var app = AppWithAssessment();
+        using var browser = app.CreateBrowser();
+
+        var (visitorStatus, visitor) = await browser.GetPageAsync(HearingModule);
+        Assert.Equal(HttpStatusCode.OK, visitorStatus);
+        Assert.Contains("Plan a hearing", visitor.QuerySelector(".objectives")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(visitor.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/Account/Login?ReturnUrl=%2Fcourses%2Fthb%2Fhearing");
+
+        await browser.SignUpAndInAsync("ana@example.eu");
+        using (await browser.SubmitAsync(FixtureContent.FirstLesson, FixtureContent.FirstLesson + "/complete"))
+        {
+        }
+        var (status, page) = await browser.GetPageAsync(HearingModule);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Hearing victims", page.QuerySelector("h1")!.TextContent.Trim());
+        var lessons = page.QuerySelectorAll(".lesson-list__item");
+        Assert.Equal([FixtureContent.FirstLesson, FixtureContent.SecondLesson], lessons.Select(l => l.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Contains("Completed", lessons[0].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Completed", lessons[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", page.QuerySelector("progress")!.GetAttribute("value"));
+        var assessment = page.QuerySelector(".module-assessment")!;
+        Assert.Equal(FixtureContent.Assessment, assessment.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Not attempted yet", assessment.TextContent, StringComparison.Ordinal);
+        Assert.Equal(MoneyModule, page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+
+        var (missing, _) = await browser.GetPageAsync("/courses/thb/nowhere");
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+    }
+
+    [Fact]
+    public async Task TheModulePageOfALockedModuleSaysWhatOpensIt()
+    {
+        using var app = new TestApp(prepare: root => FixtureContent.Write(root, "thb/02-money/module.yml", """
+            title: Following the money
+            summary: Financial investigation.
+            prerequisites: [hearing]
+            """));
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+
+        var (status, page) = await browser.GetPageAsync(MoneyModule);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Hearing victims", page.QuerySelector(".notice--locked")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".lesson-list a"));
     }
 }
