@@ -171,6 +171,9 @@ public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard>
 {
     /// <summary>The learner's assessment attempts, newest first.</summary>
     public IReadOnlyList<DashboardAttempt> Attempts { get; init; } = [];
+
+    /// <summary>An assessment whose module's lessons are all read and which is not passed yet (title in <c>LessonTitle</c>).</summary>
+    public ContinueLink? AssessmentDue { get; init; }
 }
 
 public sealed record DashboardAttempt(string CourseTitle, string ModuleTitle, AttemptSummary Attempt);

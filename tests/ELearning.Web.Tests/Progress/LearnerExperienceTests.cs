@@ -120,4 +120,48 @@ public sealed class LearnerExperienceTests
         Assert.Contains("Hearing victims", page.QuerySelector(".notice--locked")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll(".lesson-list a"));
     }
+
+    private static async Task CompleteAsync(TestClient browser, string lesson)
+    {
+        using var response = await browser.SubmitAsync(lesson, lesson.Split('?')[0] + "/complete");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDashboardLeadsToTheDueAssessmentThenTheNextModuleAndShowsACompletedCourseWithItsDate()
+    {
+        using var app = AppWithAssessment();
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        await CompleteAsync(browser, FixtureContent.FirstLesson);
+        await CompleteAsync(browser, FixtureContent.SecondLesson + "?warning=accepted");
+
+        var (_, due) = await browser.GetPageAsync("/me");
+        Assert.Equal(FixtureContent.Assessment, due.QuerySelector(".continue--assessment a")!.GetAttribute("href"));
+
+        var driver = new AttemptDriver(browser);
+        using (await driver.TakeAsync(await driver.StartAsync(), AttemptDriver.Right, AttemptDriver.RightPath))
+        {
+        }
+
+        // Passed: the next module is the main action; another attempt is still offered, but not as the main button.
+        var (_, passed) = await browser.GetPageAsync(FixtureContent.Assessment);
+        var main = passed.QuerySelector(".assessment__actions .button")!;
+        Assert.Equal(MoneyModule, main.GetAttribute("href"));
+        Assert.Contains("button--secondary", passed.QuerySelector(".start-form button")!.ClassName, StringComparison.Ordinal);
+        var (_, afterPass) = await browser.GetPageAsync("/me");
+        Assert.Empty(afterPass.QuerySelectorAll(".continue--assessment"));
+        Assert.Equal(FixtureContent.MoneyLesson, afterPass.QuerySelector(".continue a.button")!.GetAttribute("href"));
+        Assert.Contains("Complete", afterPass.QuerySelectorAll(".module-list__item")[0].QuerySelector(".module-complete")!.TextContent, StringComparison.Ordinal);
+
+        await CompleteAsync(browser, FixtureContent.MoneyLesson);
+        var (_, done) = await browser.GetPageAsync("/me");
+        var text = done.Body!.TextContent;
+        Assert.DoesNotContain("You have not started a course yet", text, StringComparison.Ordinal);
+        Assert.Contains("You have completed every course you started.", text, StringComparison.Ordinal);
+        var banner = done.QuerySelector(".course-card .course-complete")!;
+        Assert.Contains("You have completed this course.", banner.TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", banner.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal(2, done.QuerySelectorAll(".module-list__item .module-complete").Length);
+    }
 }
