@@ -17,6 +17,7 @@ internal static class ContentPipeline
             .UsePipeTables()
             .UseGridTables()
             .UseFootnotes()
+            .Use<FootnoteBackLinks>()
             .UseTaskLists()
             .UseAlertBlocks(Callouts.RenderTitle)
             // Only ~~strike~~: single-tilde subscript would mangle "~20 minutes … ~30 minutes".
