@@ -165,6 +165,12 @@ public sealed record LessonView(
 
     /// <summary>Set on the module's last lesson when the module has an assessment: "Next" leads there instead of <see cref="Next"/>.</summary>
     public Link? NextAssessment { get; init; }
+
+    /// <summary>The lesson's sections (its second-level headings), linked by fragment (<c>#id</c>).</summary>
+    public IReadOnlyList<Link> Contents { get; init; } = [];
+
+    /// <summary>The index in <see cref="Parts"/> before which the contents go (after the lesson's own title).</summary>
+    public int ContentsAt { get; init; }
 }
 
 public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard> Courses, ContinueLink? Continue)

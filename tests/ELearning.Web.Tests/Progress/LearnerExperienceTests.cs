@@ -164,4 +164,51 @@ public sealed class LearnerExperienceTests
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", banner.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal(2, done.QuerySelectorAll(".module-list__item .module-complete").Length);
     }
+
+    [Fact]
+    public async Task TheSiteAnswersFaviconIcoWithAnIcon()
+    {
+        using var app = new TestApp();
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/x-icon", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
+    }
+
+    [Fact]
+    public async Task ALessonWithSectionsHasAContentsListUnderItsTitleLinkingToEachSection()
+    {
+        using var app = new TestApp(prepare: root => FixtureContent.Write(root, "thb/02-money/01-follow.md", """
+            ---
+            title: Follow the money
+            summary: Why money matters.
+            minutes: 12
+            ---
+
+            # Follow the money
+
+            Profits drive trafficking.
+
+            ## Where the money goes
+
+            Abroad.
+
+            ## Freezing *assets* & more
+
+            Early.
+            """));
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        var (_, page) = await browser.GetPageAsync(FixtureContent.MoneyLesson);
+
+        var toc = page.QuerySelector(".lesson nav.toc")!;
+        Assert.Equal("H1", toc.PreviousElementSibling!.TagName);
+        var links = toc.QuerySelectorAll("a");
+        Assert.Equal(["Where the money goes", "Freezing assets & more"], links.Select(a => a.TextContent));
+        Assert.All(links, a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")![1..])));
+        Assert.Equal("#main", page.QuerySelector(".back-to-top a")!.GetAttribute("href"));
+        Assert.NotNull(page.GetElementById("main"));
+    }
 }
