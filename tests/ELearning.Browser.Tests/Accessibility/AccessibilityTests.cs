@@ -25,6 +25,8 @@ public sealed class AccessibilityTests(BrowserApp app, ITestOutputHelper output)
 
         await page.GotoAsync("/");
         await CheckAsync(page, "catalog", report);
+        await page.GotoAsync("/courses/countering-thb/victim-hearing");
+        await CheckAsync(page, "module", report);
         await page.GotoAsync("/courses/countering-thb/victim-hearing/why-different");
         await CheckAsync(page, "lesson", report);
         await page.GotoAsync(AttemptDriver.Url(assessment));
@@ -36,6 +38,8 @@ public sealed class AccessibilityTests(BrowserApp app, ITestOutputHelper output)
         await CheckAsync(page, "attempt summary", report);
         await attempt.SubmitAttemptAsync();
         await CheckAsync(page, "result", report);
+        await page.GotoAsync("/me");
+        await CheckAsync(page, "dashboard", report);
 
         Assert.True(report.Length == 0, "Serious or critical axe violations:\n" + report);
     }

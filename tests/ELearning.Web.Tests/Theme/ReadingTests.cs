@@ -98,6 +98,22 @@ public sealed partial class ReadingTests : ThemeTestContext
         Assert.DoesNotContain(".review", unbreakable);
     }
 
+    [Fact]
+    public void MatchingListsEveryChoiceInFullWithALetterThatStartsItsOption()
+    {
+        const string Long = "Ban on publishing any information that could identify the victim";
+        var question = new QuestionView("m", InputKind.Matching, Html("<p>Match.</p>"), "", [Option("x", Long), Option("y", "Closed hearing")],
+            Values(), null)
+        {
+            Items = [Option("i1", "Media"), Option("i2", "Court")],
+        };
+        var fields = RenderFields(question);
+
+        Assert.Equal(["A. " + Long, "B. Closed hearing"], fields.FindAll(".matching__choices li").Select(li => li.Text()));
+        var options = fields.FindAll("select")[0].QuerySelectorAll("option").Skip(1).Select(o => o.Text()).ToList();
+        Assert.Equal(["A. " + Long, "B. Closed hearing"], options);
+    }
+
     [GeneratedRegex(@"(?<selector>[^{}]+)\{(?<body>[^{}]*)\}")]
     private static partial Regex Rule();
 }
