@@ -57,6 +57,9 @@ app.MapProgress();
 app.MapAssessments();
 app.MapRazorComponents<App>();
 
+// After start-up: one block with the address, data folder, content loaded and content errors.
+app.LogStartupSummary();
+
 await app.RunAsync();
 
 /// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
