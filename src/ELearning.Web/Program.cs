@@ -30,6 +30,8 @@ builder.Services.AddAssessments();
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
 builder.Services.AddLocalization();
+// Times are shown in the learner's browser zone (a cookie set by the theme's script), UTC without it.
+builder.Services.AddLearnerTimeZone();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

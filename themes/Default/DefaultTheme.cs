@@ -10,6 +10,7 @@ public static class DefaultTheme
             .EmbeddedAssets(typeof(DefaultTheme).Assembly, "ELearning.Themes.Default.wwwroot")
             .Stylesheet("default.css")
             .Script("assessment.js")
+            .Script("local-time.js")
             .Template<CatalogView, CatalogPage>()
             .Template<CourseView, CoursePage>()
             .Template<ModuleView, ModulePage>()

@@ -86,6 +86,24 @@ public sealed class LearnerExperienceTests(BrowserApp app, ITestOutputHelper out
         Assert.True(pages <= needed + 1, $"The review printed on {pages} pages for {needed} pages' worth of content.");
     }
 
+    [BrowserFact]
+    public async Task TimesShowInTheBrowsersZoneWithUtcOnHover()
+    {
+        var assessment = app.Catalog.FindCourse("countering-thb")?.FindModule("legal-framework")?.Assessment;
+        Assert.NotNull(assessment);
+        await using var context = await app.NewContextAsync(timeZone: "Asia/Kolkata");
+        var page = await context.NewPageAsync();
+        await Learner.RegisterAndSignInAsync(page, Learner.NewEmail("zone"));
+        await page.GotoAsync(AttemptDriver.Url(assessment));
+        await new AttemptDriver(page, assessment).StartAsync("Start the assessment");
+        await Expect(page.Locator(".countdown__end time")).ToContainTextAsync("UTC+5:30");
+
+        await page.GotoAsync(AttemptDriver.Url(assessment));
+        var started = page.Locator("table.attempts time").First;
+        await Expect(started).ToContainTextAsync("UTC+5:30");
+        await Expect(started).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
+    }
+
     private async Task AssertFitsAsync(IPage page, int width, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
