@@ -62,7 +62,7 @@ public sealed class Theme
     /// <summary>View model types every theme must provide a template for.</summary>
     public static IReadOnlyList<Type> RequiredModels { get; } =
     [
-        typeof(CatalogView), typeof(CourseView), typeof(LessonView), typeof(DashboardView),
+        typeof(CatalogView), typeof(CourseView), typeof(ModuleView), typeof(LessonView), typeof(DashboardView),
         typeof(ContentErrorsView), typeof(StatusView), typeof(AssessmentView), typeof(AttemptPageView), typeof(AttemptResultView),
     ];
 

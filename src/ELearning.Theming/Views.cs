@@ -16,10 +16,18 @@ public sealed record Link(string Title, string Url);
 /// <summary>"Continue where you left off": the lesson and where it sits.</summary>
 public sealed record ContinueLink(string LessonTitle, string ModuleTitle, string CourseTitle, string Url);
 
-public sealed record ModuleCard(string Title, string Summary, string Url, int Minutes, int LessonCount, ProgressSummary? Progress);
+public sealed record ModuleCard(string Title, string Summary, string Url, int Minutes, int LessonCount, ProgressSummary? Progress)
+{
+    /// <summary>When the learner completed the module (lessons and assessment), UTC; null while incomplete.</summary>
+    public DateTime? CompletedAt { get; init; }
+}
 
 public sealed record CourseCard(
-    string Title, string Summary, string Url, int Minutes, decimal? Hours, IReadOnlyList<ModuleCard> Modules, ProgressSummary? Progress);
+    string Title, string Summary, string Url, int Minutes, decimal? Hours, IReadOnlyList<ModuleCard> Modules, ProgressSummary? Progress)
+{
+    /// <summary>When the learner completed the course, UTC; null while incomplete.</summary>
+    public DateTime? CompletedAt { get; init; }
+}
 
 public sealed record CatalogView(IReadOnlyList<CourseCard> Courses, ContinueLink? Continue, bool SignedIn);
 
@@ -40,7 +48,19 @@ public sealed record ModuleOutline(string Anchor,
 
     /// <summary>Titles of the prerequisite modules still to complete; empty when the module is open.</summary>
     public IReadOnlyList<string> LockedBy { get; init; } = [];
+
+    /// <summary>The module's own page.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The learner's assessment grade under its grading method (null: no submitted attempt).</summary>
+    public decimal? AssessmentGrade { get; init; }
+
+    /// <summary>When the module became complete (UTC).</summary>
+    public DateTime? CompletedAt { get; init; }
 }
+
+/// <summary>A module's own page: objectives, lessons with progress, the assessment and its state, locks.</summary>
+public sealed record ModuleView(Link Course, ModuleOutline Module, Link? NextModule, string? SignInUrl);
 
 public sealed record CourseView(
     string Title, string Summary, int Minutes, decimal? Hours, IReadOnlyList<string> Languages,
@@ -138,12 +158,28 @@ public sealed record QuestionView(
 
 public sealed record LessonView(
     string Title, string Summary, int Minutes, Link Course, Link Module, string? ContentWarning, string ContinuePastWarningUrl,
-    IReadOnlyList<LessonPart> Parts, bool Completed, string CompleteUrl, LessonLink? Previous, LessonLink? Next, ProgressSummary ModuleProgress);
+    IReadOnlyList<LessonPart> Parts, bool Completed, string CompleteUrl, LessonLink? Previous, LessonLink? Next, ProgressSummary ModuleProgress)
+{
+    /// <summary>The module's graded assessment, when it has one: every lesson of the module links to it.</summary>
+    public Link? Assessment { get; init; }
+
+    /// <summary>Set on the module's last lesson when the module has an assessment: "Next" leads there instead of <see cref="Next"/>.</summary>
+    public Link? NextAssessment { get; init; }
+
+    /// <summary>The lesson's sections (its second-level headings), linked by fragment (<c>#id</c>).</summary>
+    public IReadOnlyList<Link> Contents { get; init; } = [];
+
+    /// <summary>The index in <see cref="Parts"/> before which the contents go (after the lesson's own title).</summary>
+    public int ContentsAt { get; init; }
+}
 
 public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard> Courses, ContinueLink? Continue)
 {
     /// <summary>The learner's assessment attempts, newest first.</summary>
     public IReadOnlyList<DashboardAttempt> Attempts { get; init; } = [];
+
+    /// <summary>An assessment whose module's lessons are all read and which is not passed yet (title in <c>LessonTitle</c>).</summary>
+    public ContinueLink? AssessmentDue { get; init; }
 }
 
 public sealed record DashboardAttempt(string CourseTitle, string ModuleTitle, AttemptSummary Attempt);
@@ -179,7 +215,11 @@ public sealed record AssessmentView(
     string GradingMethod,
     string? StartUrl,
     string? ContinueUrl,
-    string? Blocked);
+    string? Blocked)
+{
+    /// <summary>The module after this one, where the course goes on (the main action once the assessment is passed).</summary>
+    public Link? NextModule { get; init; }
+}
 
 /// <summary>One page of an attempt in progress. Every question's inputs sit in one form posted to <c>SaveUrl</c>.</summary>
 public sealed record AttemptPageView(

@@ -30,6 +30,8 @@ builder.Services.AddAssessments();
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
 builder.Services.AddLocalization();
+// Times are shown in the learner's browser zone (a cookie set by the theme's script), UTC without it.
+builder.Services.AddLearnerTimeZone();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -62,6 +64,9 @@ app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
 app.MapRazorComponents<App>();
+
+// After start-up: one block with the address, data folder, content loaded and content errors.
+app.LogStartupSummary();
 
 await app.RunAsync();
 

@@ -251,4 +251,19 @@ public sealed class LearnerRecordTests
             FolderPath = intro.FolderPath, Prerequisites = [], Lessons = intro.Lessons, Optional = true,
         };
     }
+
+    [Fact]
+    public void TheAssessmentIsDueOnceItsModulesLessonsAreDoneAndUntilItIsPassed()
+    {
+        var course = MakeCourse();
+        Assert.Null(new LearnerRecord([Done("intro", "welcome", 1), Done("hearing", "why", 2)], []).AssessmentDue(course));
+
+        var read = new[] { Done("intro", "welcome", 1), Done("hearing", "why", 2), Done("hearing", "plan", 3) };
+        Assert.Equal("hearing", new LearnerRecord(read, []).AssessmentDue(course)?.Slug);
+        Assert.Equal("hearing", new LearnerRecord(read, [Submitted(1, 50)]).AssessmentDue(course)?.Slug);
+        Assert.Null(new LearnerRecord(read, [Submitted(1, 50), Submitted(2, 90)]).AssessmentDue(course));
+
+        // A locked module's assessment is not due, however its lessons were marked.
+        Assert.Null(new LearnerRecord([Done("hearing", "why", 2), Done("hearing", "plan", 3)], []).AssessmentDue(course));
+    }
 }

@@ -28,6 +28,51 @@ internal static partial class Display
         return hours == 0 ? l["Minutes", rest] : rest == 0 ? l["Hours", hours] : $"{l["Hours", hours]} {l["Minutes", rest]}";
     }
 
+    /// <summary>
+    /// A counted string: the resource <c>Key_category</c> for the plural category of <paramref name="count"/> in the UI
+    /// language (falling back to <c>Key_other</c>), formatted with the count as {0} and <paramref name="args"/> after it.
+    /// </summary>
+    public static string Plural(IStringLocalizer l, string key, int count, params object[] args)
+    {
+        object[] all = [count, .. args];
+        var text = l[key + "_" + PluralCategory(CultureInfo.CurrentUICulture, count), all];
+        return text.ResourceNotFound ? l[key + "_other", all] : text;
+    }
+
+    // CLDR cardinal rules for whole numbers, for the languages of the member states that differ from "1 is one".
+    private static string PluralCategory(CultureInfo culture, int n) => culture.TwoLetterISOLanguageName switch
+    {
+        "fr" or "pt" => n is 0 or 1 ? "one" : "other",
+        "ro" => n == 1 ? "one" : n == 0 || n % 100 is >= 2 and <= 19 ? "few" : "other",
+        "pl" => n == 1 ? "one" : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? "few" : "many",
+        "cs" or "sk" => n == 1 ? "one" : n is >= 2 and <= 4 ? "few" : "other",
+        "lv" => n % 10 == 0 || n % 100 is >= 11 and <= 19 ? "zero" : n % 10 == 1 && n % 100 != 11 ? "one" : "other",
+        "lt" => n % 10 == 1 && n % 100 is < 11 or > 19 ? "one" : n % 10 is >= 2 and <= 9 && n % 100 is < 11 or > 19 ? "few" : "other",
+        "hr" or "bs" or "sr" or "uk" or "ru" => n % 10 == 1 && n % 100 != 11 ? "one"
+            : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? "few" : culture.TwoLetterISOLanguageName is "uk" or "ru" ? "many" : "other",
+        "sl" => (n % 100) switch { 1 => "one", 2 => "two", 3 or 4 => "few", _ => "other" },
+        "ga" => n switch { 1 => "one", 2 => "two", >= 3 and <= 6 => "few", >= 7 and <= 10 => "many", _ => "other" },
+        "mt" => n == 1 ? "one" : n == 2 ? "two" : n == 0 || n % 100 is >= 3 and <= 10 ? "few" : n % 100 is >= 11 and <= 19 ? "many" : "other",
+        "hu" or "tr" or "el" or "bg" or "et" or "fi" or "sv" or "da" or "nl" or "de" or "it" or "es" or "en" or "lb" => n == 1 ? "one" : "other",
+        _ => n == 1 ? "one" : "other",
+    };
+
+    /// <summary>A language code from course.yml as a name ("en" → "English"); an unknown code is shown as written.</summary>
+    public static string LanguageName(string code)
+    {
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(code, predefinedOnly: true);
+            return culture.TwoLetterISOLanguageName == "iv" ? code : culture.EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    public static string Date(DateTime value) => Utc(value).ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+
     public static string Time(DateTime value) => Utc(value).ToString("HH':'mm", CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -201,6 +201,17 @@ public sealed class LearnerRecord
     }
 
     /// <summary>
+    /// The first open module of <paramref name="course"/>, in course order, whose lessons are all complete and whose
+    /// assessment is not passed yet: the step that is due when reading is done there. Null when there is none.
+    /// </summary>
+    public Module? AssessmentDue(Course course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        return course.Modules.FirstOrDefault(m =>
+            m.Assessment is not null && m.Lessons.All(IsCompleted) && !GradeOf(m).Passed && LockOf(course, m) is null);
+    }
+
+    /// <summary>
     /// The grade from submitted attempts, and the attempt that decided it. Highest, last and first take the chosen
     /// attempt's own verdict (under the pass mark it was taken with; ties for highest go to the earlier attempt); average
     /// compares the mean with the newest submitted attempt's pass mark, and that attempt decided it.

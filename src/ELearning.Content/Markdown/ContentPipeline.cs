@@ -19,6 +19,7 @@ internal static class ContentPipeline
             // The CSP blocks style attributes: alignment becomes a class.
             .UseTableAlignmentClasses()
             .UseFootnotes()
+            .Use<FootnoteBackLinks>()
             .UseTaskLists()
             .UseAlertBlocks(Callouts.RenderTitle)
             // Only ~~strike~~: single-tilde subscript would mangle "~20 minutes … ~30 minutes".

@@ -1,5 +1,6 @@
 using ELearning.Content.Catalog;
 using ELearning.Theming;
+using ELearning.Web.Assessments;
 using ELearning.Web.Progress;
 
 namespace ELearning.Web.Courses;
@@ -12,8 +13,36 @@ internal static class CourseCards
             [.. course.Modules.Select(m => new ModuleCard(
                 m.Title, m.Summary,
                 m.Lessons.Count > 0 ? CourseUrls.Lesson(m.Lessons[0]) : CourseUrls.Course(course.Slug),
-                m.Minutes, m.Lessons.Count, progress?.Of(m)))],
-            progress?.Of(course));
+                m.Minutes, m.Lessons.Count, progress?.Of(m))
+            {
+                CompletedAt = progress?.Record.CompletedAt(m),
+            })],
+            progress?.Of(course))
+        {
+            CompletedAt = progress?.Record.CompletedAt(course),
+        };
+
+    /// <summary>A module as the course page and the module page show it; <paramref name="progress"/> null for visitors.</summary>
+    public static ModuleOutline Outline(Course course, Module module, LearnerSnapshot? progress)
+    {
+        var record = progress?.Record;
+        var grade = record is null || module.Assessment is null ? null : record.GradeOf(module);
+        return new ModuleOutline(
+            "module-" + module.Slug,
+            module.Title, module.Summary, module.Objectives,
+            [.. module.Prerequisites.Select(p => course.FindModule(p)?.Title ?? p)],
+            [.. module.Lessons.Select(l => new LessonLink(l.Title, CourseUrls.Lesson(l), l.Minutes, record?.IsCompleted(l) == true))],
+            progress?.Of(module))
+        {
+            Url = CourseUrls.Module(course.Slug, module.Slug),
+            Assessment = module.Assessment is null ? null : new Link(module.Assessment.Title, AssessmentUrls.Overview(course.Slug, module.Slug)),
+            AssessmentPassed = grade is null || grade.SubmittedAttempts == 0 ? null : grade.Passed,
+            AssessmentGrade = grade?.Percent,
+            Complete = record?.IsComplete(module) == true,
+            CompletedAt = record?.CompletedAt(module),
+            LockedBy = record?.LockOf(course, module) is { } moduleLock ? [.. moduleLock.Prerequisites.Select(p => p.Title)] : [],
+        };
+    }
 
     /// <summary>The learner's resume point among <paramref name="courses"/> as a link; null when there is nothing to resume.</summary>
     public static ContinueLink? Continue(LearnerSnapshot? progress, IEnumerable<Course> courses)

@@ -7,6 +7,8 @@ internal static class CourseUrls
 {
     public static string Course(string course) => $"/courses/{Uri.EscapeDataString(course)}";
 
+    public static string Module(string course, string module) => $"/courses/{Uri.EscapeDataString(course)}/{Uri.EscapeDataString(module)}";
+
     public static string Lesson(string course, string module, string lesson) =>
         $"/courses/{Uri.EscapeDataString(course)}/{Uri.EscapeDataString(module)}/{Uri.EscapeDataString(lesson)}";
 

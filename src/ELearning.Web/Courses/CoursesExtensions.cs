@@ -2,6 +2,7 @@ using ELearning.Content.Catalog;
 using ELearning.Themes.Default;
 using ELearning.Theming;
 using ELearning.Web.Questions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
@@ -50,6 +51,8 @@ internal static class CoursesExtensions
     public static IEndpointRouteBuilder MapCourses(this IEndpointRouteBuilder app)
     {
         app.MapGet("/courses/{course}/{module}/media/{**path}", MediaAsync).RequireAuthorization();
+        // Browsers and feed readers ask for /favicon.ico whatever the page links: the theme's icon answers it.
+        app.MapGet("/favicon.ico", Favicon);
         return app;
     }
 
@@ -92,6 +95,17 @@ internal static class CoursesExtensions
         app.ApplicationServices.GetRequiredService<CourseCatalogLoader>().ContentChanged +=
             () => store.EvictByTagAsync(AnonymousPages.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return app.UseOutputCache();
+    }
+
+    private static Results<FileStreamHttpResult, NotFound> Favicon(Theme theme, HttpContext context)
+    {
+        var file = theme.Assets.GetFileInfo("favicon.ico");
+        if (!file.Exists || file.IsDirectory)
+        {
+            return TypedResults.NotFound();
+        }
+        context.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.Stream(file.CreateReadStream(), "image/x-icon");
     }
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();

@@ -22,7 +22,8 @@ internal static class ModuleLocks
         app.Use(async (context, next) =>
         {
             if (Value(context, CourseKeys) is { } courseSlug && Value(context, ModuleKeys) is { } moduleSlug
-                && context.User.Identity?.IsAuthenticated == true)
+                && context.User.Identity?.IsAuthenticated == true
+                && context.GetEndpoint()?.Metadata.GetMetadata<ShowsLockedModuleAttribute>() is null)
             {
                 var learner = context.RequestServices.GetRequiredService<LearnerContext>();
                 var course = learner.Catalog.FindCourse(courseSlug);
@@ -50,3 +51,10 @@ internal static class ModuleLocks
 
     private sealed record LockedModule(Course Course, ModuleLock Lock);
 }
+
+/// <summary>
+/// Marks the one page under a module that a learner may open while it is locked: the module overview, which shows its
+/// title, objectives and what opens it, and no lesson or assessment content.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ShowsLockedModuleAttribute : Attribute;

@@ -104,7 +104,7 @@ internal sealed partial class AttemptDriver(IPage page, Assessment assessment)
                 foreach (var pair in matching.Pairs)
                 {
                     var choice = matching.Choices.Single(c => c.Id == pair.ChoiceId);
-                    await fields.GetByLabel(Text(pair.Item.Html), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Text(choice.Html) });
+                    await MatchAsync(fields.GetByLabel(Text(pair.Item.Html), new() { Exact = true }), Text(choice.Html));
                 }
                 break;
             case ScenarioQuestion scenario:
@@ -155,7 +155,7 @@ internal sealed partial class AttemptDriver(IPage page, Assessment assessment)
                 foreach (var pair in matching.Pairs)
                 {
                     var choice = matching.Choices.First(c => c.Id != pair.ChoiceId);
-                    await fields.GetByLabel(Text(pair.Item.Html), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Text(choice.Html) });
+                    await MatchAsync(fields.GetByLabel(Text(pair.Item.Html), new() { Exact = true }), Text(choice.Html));
                 }
                 break;
             case ScenarioQuestion:
@@ -175,6 +175,13 @@ internal sealed partial class AttemptDriver(IPage page, Assessment assessment)
         Form.Locator("fieldset").Filter(new() { Has = page.Locator($"[name^=\"q.{question.Id}.\"]") });
 
     /// <summary>The text a learner reads for pipeline HTML: tags dropped, entities decoded, spaces collapsed.</summary>
+    /// <summary>Options read "A. choice text": the letter of the choice in the list above the table.</summary>
+    private static async Task MatchAsync(ILocator select, string choice)
+    {
+        var option = select.Locator("option").Filter(new() { HasTextRegex = new Regex("^[A-Z0-9]+\\. " + Regex.Escape(choice) + "$") });
+        await select.SelectOptionAsync(await option.GetAttributeAsync("value") ?? throw new InvalidOperationException($"No option for {choice}."));
+    }
+
     private static string Text(string html) =>
         string.Join(' ', WebUtility.HtmlDecode(Tags().Replace(html, "")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

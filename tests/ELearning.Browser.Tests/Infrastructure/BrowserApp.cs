@@ -36,7 +36,7 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) on the app; dispose it at the end of the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string? timeZone = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium did not start.");
         return await browser.NewContextAsync(new BrowserNewContextOptions
@@ -44,6 +44,7 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = _server!.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
+            TimezoneId = timeZone,
         });
     }
 

@@ -146,6 +146,6 @@ internal sealed class Answer
     public static Answer Match(params (string Item, string Choice)[] pairs) => new((page, prefix) => pairs.Select(p =>
     {
         var select = page.QuerySelectorAll($"select[name^='{prefix}match.']").Single(s => LabelOf(page, s) == p.Item);
-        return (select.GetAttribute("name")!, select.QuerySelectorAll("option").Single(o => o.TextContent.Trim() == p.Choice).GetAttribute("value")!);
+        return (select.GetAttribute("name")!, select.QuerySelectorAll("option").Single(o => o.TextContent.Trim().EndsWith(". " + p.Choice, StringComparison.Ordinal)).GetAttribute("value")!);
     }));
 }

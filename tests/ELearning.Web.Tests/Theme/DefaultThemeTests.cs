@@ -135,7 +135,7 @@ public sealed class DefaultThemeTests : ThemeTestContext
     public void TheDefaultThemeShipsItsAssessmentScriptInsideTheAssembly()
     {
         var theme = ELearning.Themes.Default.DefaultTheme.Create();
-        Assert.Equal(["assessment.js"], theme.Scripts);
+        Assert.Equal(["assessment.js", "local-time.js"], theme.Scripts);
         var script = theme.Assets.GetFileInfo("assessment.js");
         Assert.True(script.Exists);
         using var reader = new StreamReader(script.CreateReadStream());

@@ -116,7 +116,7 @@ public sealed class QuestionFieldsTests : ThemeTestContext
         Assert.Equal(["European Investigation Order", "Joint investigation team"], selects.Select(s => page.Find($"label[for='{s.Id}']").Text()));
         Assert.All(selects, s => Assert.Equal(["", "x", "y"], s.Options.Select(o => o.Value)));
         // An <option> holds text only: the choice's markup is reduced to its words.
-        Assert.Equal("Obtains evidence", selects[0].Options[2]!.Text);
+        Assert.Equal("B. Obtains evidence", selects[0].Options[2]!.Text);
         Assert.Empty(page.FindAll("option em"));
         Assert.Equal("y", selects[0].Options.Single(o => o.HasAttribute("selected")).Value);
         Assert.Equal("", selects[1].Options.Single(o => o.HasAttribute("selected")).Value);

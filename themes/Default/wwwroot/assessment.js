@@ -100,6 +100,16 @@
         });
     }
 
+    // Time is up: the server accepts nothing more, so the buttons that would post answers look and act disabled.
+    function expire() {
+        Array.prototype.forEach.call(document.querySelectorAll('form.attempt-form'), function (form) {
+            form.classList.add('is-expired');
+            Array.prototype.forEach.call(form.querySelectorAll('.attempt-actions button, button.button--submit'), function (button) {
+                button.disabled = true;
+            });
+        });
+    }
+
     function countdown(element) {
         var deadline = Date.parse(element.getAttribute('data-deadline'));
         var serverNow = Date.parse(element.getAttribute('data-now'));
@@ -128,6 +138,7 @@
             if (left === 0) {
                 value.textContent = element.getAttribute('data-expired') || '0:00';
                 element.classList.add('is-expired');
+                expire();
                 announce(element.getAttribute('data-expired'));
                 clearInterval(interval);
                 return;
