@@ -108,6 +108,9 @@ internal static class Pages
             var file = name.Replace(' ', '-') + ".html";
             await File.WriteAllBytesAsync(Path.Combine(wwwroot, file), bytes, cancel);
             var cookie = signedIn ? browser.CookieHeader : null;
+            // Warm-up, not counted: the JIT's tiered compilation settles in the first seconds of each path.
+            await RateAsync(wrk, new Uri(server.Address, url), cookie, settings, cancel);
+            await RateAsync(wrk, new Uri(server.Address, "/" + file), null, settings, cancel);
             double page = 0, kestrel = 0, viaNginx = 0;
             for (var round = 0; round < settings.Rounds; round++)
             {
