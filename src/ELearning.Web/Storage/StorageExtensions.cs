@@ -15,7 +15,9 @@ internal static class StorageExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqliteWriteGate>();
-        services.AddDbContext<AppDbContext>((sp, options) =>
+        // Pooled: the options (connection string, interceptors) are built once, and a request rents a context instead of
+        // building one; every signed-in page resolves it (LearnerContext), most without running a command.
+        services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var connection = new SqliteConnectionStringBuilder
