@@ -45,6 +45,9 @@ public sealed class BackgroundRebuildTests
         var after = await content.AdvanceUntilAsync(rebuilt.Task, TimeSpan.FromSeconds(1));
 
         DiagnosticAssert.HasError(after, Intro, 1, 1, "parsing took longer than 2 s");
+        // Over the budget is an error like any other: learners keep the version they had.
+        Assert.Same(before.Courses[0].Modules[0].FindLesson("intro"), after.Courses[0].Modules[0].FindLesson("intro"));
+        Assert.True(after.ServesPreviousVersion(Intro));
         Assert.Equal("Edited", after.Courses[0].Modules[0].FindLesson("other")!.Title);
         Assert.Same(after, content.Loader.GetCatalog());
     }

@@ -10,6 +10,9 @@ namespace ELearning.Content.Catalog;
 internal sealed class ParsedFileCache(TimeSpan? budget = null, TimeProvider? time = null)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Per path, the parse result of the version that was last part of a catalog: served while a later version has errors.
+    private readonly Dictionary<string, object> _served = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public Action<string>? BeforeParse { get; set; }
@@ -99,12 +102,23 @@ internal sealed class ParsedFileCache(TimeSpan? budget = null, TimeProvider? tim
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###} s")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0} ms");
 
-    // Forgets files that are gone.
+    // The last served version of a file, unless it is the given (current) one.
+    public T? Served<T>(string path, T? current)
+        where T : class =>
+        _served.TryGetValue(path, out var served) && !ReferenceEquals(served, current) ? served as T : null;
+
+    public void MarkServed(string path, object value) => _served[path] = value;
+
+    // Forgets files that are gone: a deleted file has no previous version to fall back to.
     public void Retain(IReadOnlySet<string> paths)
     {
         foreach (var path in _entries.Keys.Where(p => !paths.Contains(p)).ToList())
         {
             _entries.Remove(path);
+        }
+        foreach (var path in _served.Keys.Where(p => !paths.Contains(p)).ToList())
+        {
+            _served.Remove(path);
         }
     }
 
