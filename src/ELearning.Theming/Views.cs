@@ -138,7 +138,14 @@ public sealed record QuestionView(
 
 public sealed record LessonView(
     string Title, string Summary, int Minutes, Link Course, Link Module, string? ContentWarning, string ContinuePastWarningUrl,
-    IReadOnlyList<LessonPart> Parts, bool Completed, string CompleteUrl, LessonLink? Previous, LessonLink? Next, ProgressSummary ModuleProgress);
+    IReadOnlyList<LessonPart> Parts, bool Completed, string CompleteUrl, LessonLink? Previous, LessonLink? Next, ProgressSummary ModuleProgress)
+{
+    /// <summary>
+    /// For trainers and admins only: the errors of the lesson file's current version, which learners do not see yet
+    /// (they are served its previous version). Empty for learners and for a lesson without errors.
+    /// </summary>
+    public IReadOnlyList<DiagnosticView> AuthorErrors { get; init; } = [];
+}
 
 public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard> Courses, ContinueLink? Continue)
 {
@@ -148,7 +155,11 @@ public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard>
 
 public sealed record DashboardAttempt(string CourseTitle, string ModuleTitle, AttemptSummary Attempt);
 
-public sealed record DiagnosticView(string Location, bool IsError, string Message);
+public sealed record DiagnosticView(string Location, bool IsError, string Message)
+{
+    /// <summary>The file's current version has errors; learners are served its previous version until they are fixed.</summary>
+    public bool PreviousVersionServed { get; init; }
+}
 
 public sealed record ContentErrorsView(
     IReadOnlyList<DiagnosticView> Diagnostics, int CourseCount, int LessonCount, IReadOnlyList<LawReviewView>? DueForReview = null, int LawMaxAgeMonths = 12);
