@@ -171,6 +171,12 @@ public sealed record LessonView(
 
     /// <summary>The index in <see cref="Parts"/> before which the contents go (after the lesson's own title).</summary>
     public int ContentsAt { get; init; }
+
+    /// <summary>
+    /// For trainers and admins only: the errors of the lesson file's current version, which learners do not see yet
+    /// (they are served its previous version). Empty for learners and for a lesson without errors.
+    /// </summary>
+    public IReadOnlyList<DiagnosticView> AuthorErrors { get; init; } = [];
 }
 
 public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard> Courses, ContinueLink? Continue)
@@ -184,7 +190,11 @@ public sealed record DashboardView(string DisplayName, IReadOnlyList<CourseCard>
 
 public sealed record DashboardAttempt(string CourseTitle, string ModuleTitle, AttemptSummary Attempt);
 
-public sealed record DiagnosticView(string Location, bool IsError, string Message);
+public sealed record DiagnosticView(string Location, bool IsError, string Message)
+{
+    /// <summary>The file's current version has errors; learners are served its previous version until they are fixed.</summary>
+    public bool PreviousVersionServed { get; init; }
+}
 
 public sealed record ContentErrorsView(
     IReadOnlyList<DiagnosticView> Diagnostics, int CourseCount, int LessonCount, IReadOnlyList<LawReviewView>? DueForReview = null, int LawMaxAgeMonths = 12);

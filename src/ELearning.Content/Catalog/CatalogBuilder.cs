@@ -6,9 +6,15 @@ namespace ELearning.Content.Catalog;
 
 // Assembles a catalog from a scanned tree. Files come from the cache (parsed once per version); what depends on other
 // files — link targets, duplicate slugs and question ids, prerequisites — is checked on every build.
+// A file whose current version has errors (its own or against other files) falls back to its last served version, if
+// that still fits with the rest; its errors are reported all the same, and its path is listed in PreviousVersions.
 internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
 {
     private readonly List<ContentDiagnostic> _diagnostics = [];
+    private readonly HashSet<string> _previousVersions = new(StringComparer.Ordinal);
+
+    // Set while a previous version is checked: its problems concern a version no longer on disk and are not reported.
+    private bool _quiet;
 
     public CourseCatalog Build()
     {
@@ -38,6 +44,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 .ThenBy(d => d.Line)
                 .ThenBy(d => d.Column)],
             Version = tree.Signature[..16],
+            PreviousVersions = _previousVersions,
         };
     }
 
@@ -53,6 +60,11 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             (courseFile, var diagnostics) = cache.Get(courseYml, CourseFile.Parse);
             _diagnostics.AddRange(diagnostics);
+            if (courseFile is null && cache.Served<CourseFile>(courseYml.Path, null) is { } previous)
+            {
+                courseFile = previous;
+                _previousVersions.Add(courseYml.Path);
+            }
         }
 
         var candidates = new List<(int Number, string Slug, ContentEntry Folder)>();
@@ -98,6 +110,11 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             Warning(courseYml!.Path, "the course has no modules yet");
         }
+        cache.MarkServed(courseYml!.Path, courseFile);
+        foreach (var module in modules)
+        {
+            cache.MarkServed(module.ModuleYmlPath, module.File);
+        }
         return new Course
         {
             Slug = folder.Name,
@@ -125,6 +142,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         string courseSlug, string slug, ContentEntry folder, Dictionary<string, (string Path, int Line)> questionIds)
     {
         ModuleFile? moduleFile = null;
+        ModuleFile? previousModule = null;
         var moduleYml = folder.Children.FirstOrDefault(c => !c.IsDirectory && c.Name == ContentNames.ModuleFile);
         var moduleYmlPath = $"{folder.Path}/{ContentNames.ModuleFile}";
         if (moduleYml is null)
@@ -135,6 +153,12 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             (moduleFile, var diagnostics) = cache.Get(moduleYml, ModuleFile.Parse);
             _diagnostics.AddRange(diagnostics);
+            previousModule = cache.Served(moduleYml.Path, moduleFile);
+            if (moduleFile is null && previousModule is not null)
+            {
+                (moduleFile, previousModule) = (previousModule, null);
+                _previousVersions.Add(moduleYml.Path);
+            }
         }
 
         var candidates = new List<(int Number, string Slug, ContentEntry File)>();
@@ -175,15 +199,19 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             var address = new LessonAddress(courseSlug, folder.Name, slug, lessonSlug);
             var (parsed, diagnostics) = cache.Get(file, (bytes, bag) => LessonFile.Parse(address, file.Path, bytes, bag));
             _diagnostics.AddRange(diagnostics);
-            if (parsed is null)
+            var accepted = parsed is null ? null : AcceptLesson(file.Path, parsed, moduleFile is not null, questionIds);
+            if (accepted is null && moduleFile is not null && cache.Served(file.Path, parsed) is { } previous)
             {
-                continue;
+                accepted = Quietly(() => AcceptLesson(file.Path, previous, moduleLoads: true, questionIds));
+                if (accepted is not null)
+                {
+                    _previousVersions.Add(file.Path);
+                }
             }
-            var ok = CheckReferences(file.Path, parsed.References);
-            var loads = ok && parsed.Lesson is not null && moduleFile is not null;
-            if (ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds, claim: loads) && loads && parsed.Lesson is not null)
+            if (accepted?.Lesson is { } lesson)
             {
-                lessons.Add(parsed.Lesson);
+                lessons.Add(lesson);
+                cache.MarkServed(file.Path, accepted);
             }
         }
 
@@ -198,7 +226,40 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         {
             Warning(moduleYmlPath, "the module has no lessons yet");
         }
-        return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons, assessment);
+        return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons, assessment)
+        {
+            Previous = previousModule,
+            IsPrevious = _previousVersions.Contains(moduleYmlPath),
+        };
+    }
+
+    private LessonFile? AcceptLesson(string path, LessonFile parsed, bool moduleLoads, Dictionary<string, (string Path, int Line)> questionIds)
+    {
+        // A file with other errors is still checked for duplicate ids (reported with the rest) but claims none.
+        var loads = CheckReferences(path, parsed.References) && parsed.Lesson is not null && moduleLoads;
+        return ClaimQuestionIds(path, parsed.QuestionIds, questionIds, claim: loads) && loads ? parsed : null;
+    }
+
+    private AssessmentFile? AcceptAssessment(
+        string path, AssessmentFile parsed, bool moduleLoads, Dictionary<string, (string Path, int Line)> questionIds, IReadOnlyList<string> lessonSlugs)
+    {
+        var loads = CheckReferences(path, parsed.References);
+        loads &= CheckLessons(path, parsed.LessonUses, lessonSlugs);
+        loads = loads && parsed.Assessment is not null && moduleLoads;
+        return ClaimQuestionIds(path, parsed.QuestionIds, questionIds, claim: loads) && loads ? parsed : null;
+    }
+
+    private T Quietly<T>(Func<T> check)
+    {
+        _quiet = true;
+        try
+        {
+            return check();
+        }
+        finally
+        {
+            _quiet = false;
+        }
     }
 
     // Null when the module has no assessment.md or it has errors (reported): the module still loads with its lessons.
@@ -214,14 +275,22 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         var address = new LessonAddress(courseSlug, folder.Name, slug, ContentNames.AssessmentSlug);
         var (parsed, diagnostics) = cache.Get(file, (bytes, bag) => AssessmentFile.Parse(address, file.Path, bytes, bag));
         _diagnostics.AddRange(diagnostics);
-        if (parsed is null)
+        string[] slugs = [.. lessonSlugs];
+        var accepted = parsed is null ? null : AcceptAssessment(file.Path, parsed, moduleLoads, questionIds, slugs);
+        if (accepted is null && moduleLoads && cache.Served(file.Path, parsed) is { } previous)
+        {
+            accepted = Quietly(() => AcceptAssessment(file.Path, previous, moduleLoads, questionIds, slugs));
+            if (accepted is not null)
+            {
+                _previousVersions.Add(file.Path);
+            }
+        }
+        if (accepted is null)
         {
             return null;
         }
-        var loads = CheckReferences(file.Path, parsed.References);
-        loads &= CheckLessons(file.Path, parsed.LessonUses, [.. lessonSlugs]);
-        loads = loads && parsed.Assessment is not null && moduleLoads;
-        return ClaimQuestionIds(file.Path, parsed.QuestionIds, questionIds, claim: loads) && loads ? parsed.Assessment : null;
+        cache.MarkServed(file.Path, accepted);
+        return accepted.Assessment;
     }
 
     private bool CheckReferences(string path, IReadOnlyList<FileReference> references)
@@ -298,8 +367,11 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                         : $"unknown prerequisite '{prerequisite.Value}': no module of this course has that slug";
                     if (problem is not null)
                     {
-                        Error(module.ModuleYmlPath, prerequisite.Line, prerequisite.Column, problem);
-                        modules.Remove(module);
+                        if (!module.IsPrevious)
+                        {
+                            Error(module.ModuleYmlPath, prerequisite.Line, prerequisite.Column, problem);
+                        }
+                        Drop(modules, module);
                         changed = true;
                         break;
                     }
@@ -312,11 +384,32 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 {
                     var next = cycle[(i + 1) % cycle.Count].Slug;
                     var at = cycle[i].File.Prerequisites.First(p => p.Value == next);
-                    Error(cycle[i].ModuleYmlPath, at.Line, at.Column, $"prerequisites form a cycle: {description}");
-                    modules.Remove(cycle[i]);
+                    if (!cycle[i].IsPrevious)
+                    {
+                        Error(cycle[i].ModuleYmlPath, at.Line, at.Column, $"prerequisites form a cycle: {description}");
+                    }
+                    Drop(modules, cycle[i]);
                 }
                 changed = true;
             }
+        }
+    }
+
+    // A module whose module.yml broke the prerequisites falls back to its last served module.yml, checked again in the
+    // next round; without one (or when that fails too) it is dropped.
+    private void Drop(List<ModuleDraft> modules, ModuleDraft module)
+    {
+        var index = modules.IndexOf(module);
+        if (module.Previous is { } previous)
+        {
+            modules[index] = module with { File = previous, Previous = null, IsPrevious = true };
+            _previousVersions.Add(module.ModuleYmlPath);
+            return;
+        }
+        modules.RemoveAt(index);
+        if (module.IsPrevious)
+        {
+            _previousVersions.Remove(module.ModuleYmlPath);
         }
     }
 
@@ -355,12 +448,24 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         }
     }
 
-    private void Error(string path, int line, int column, string message) =>
-        _diagnostics.Add(new ContentDiagnostic(path, line, column, DiagnosticSeverity.Error, message));
+    private void Error(string path, int line, int column, string message)
+    {
+        if (!_quiet)
+        {
+            _diagnostics.Add(new ContentDiagnostic(path, line, column, DiagnosticSeverity.Error, message));
+        }
+    }
 
     private void Warning(string path, string message) =>
         _diagnostics.Add(new ContentDiagnostic(path, 1, 1, DiagnosticSeverity.Warning, message));
 
     private sealed record ModuleDraft(
-        string Slug, ContentEntry Folder, string ModuleYmlPath, ModuleFile File, List<Lesson> Lessons, Assessment? Assessment);
+        string Slug, ContentEntry Folder, string ModuleYmlPath, ModuleFile File, List<Lesson> Lessons, Assessment? Assessment)
+    {
+        // The last served module.yml, to fall back to when this one breaks the prerequisites.
+        public ModuleFile? Previous { get; init; }
+
+        // File is the last served module.yml, not the current one.
+        public bool IsPrevious { get; init; }
+    }
 }

@@ -14,6 +14,15 @@ public sealed class CourseCatalog
     /// <summary>Changes whenever any loaded file changes; useful as a cache key.</summary>
     public required string Version { get; init; }
 
+    /// <summary>
+    /// Files whose current version has errors (in <see cref="Diagnostics"/>) while learners are served the last version
+    /// that loaded; paths relative to the content root, forward slashes.
+    /// </summary>
+    public IReadOnlySet<string> PreviousVersions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>True when learners see the previous version of this file because the current one has errors.</summary>
+    public bool ServesPreviousVersion(string path) => PreviousVersions.Contains(path);
+
     public Course? FindCourse(string slug) =>
         Courses.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.Ordinal));
 }

@@ -16,6 +16,13 @@ internal sealed class ContentOptions
     /// </summary>
     public bool PollForChanges { get; set; }
 
+    /// <summary>
+    /// The longest one content file may take to parse after an edit; a file over it is reported as an error on
+    /// /trainer/content and its last good version keeps serving. Parsing runs in the background either way.
+    /// </summary>
+    [Range(0.1, 600)]
+    public double ParseBudgetSeconds { get; set; } = 2;
+
     /// <summary>A LEGAL or COUNTRY callout whose law-as-of date is more months old than this is listed for review.</summary>
     [Range(0, 1200)]
     public int LawMaxAgeMonths { get; set; } = ELearning.Content.Catalog.LawFreshness.DefaultMaxAgeMonths;

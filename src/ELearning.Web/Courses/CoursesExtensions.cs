@@ -41,8 +41,13 @@ internal static class CoursesExtensions
                 UseActivePolling = options.PollForChanges,
             }, ContentPaths.RealPath(root) ?? root);
         });
-        // Watching: requests read the current catalog without touching the disk; a change notification marks it stale.
-        services.AddSingleton(sp => new CourseCatalogLoader(sp.GetRequiredService<ContentFiles>().Provider, watchForChanges: true));
+        // Watching: requests read the current catalog without touching the disk; a change notification starts a rebuild
+        // in the background, and requests keep getting the previous catalog until it is done.
+        services.AddSingleton(sp => new CourseCatalogLoader(sp.GetRequiredService<ContentFiles>().Provider, new CatalogLoaderOptions
+        {
+            WatchForChanges = true,
+            ParseBudget = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ParseBudgetSeconds),
+        }));
         services.AddSingleton(sp => Themes[sp.GetRequiredService<IOptions<ThemeOptions>>().Value.Name]());
         services.AddSingleton<QuestionAliases>();
         return builder;
@@ -88,12 +93,15 @@ internal static class CoursesExtensions
         return services;
     }
 
-    /// <summary>Evicts every cached page when the content changes (the loader raises it before its next rebuild).</summary>
+    /// <summary>
+    /// Evicts every cached page when a rebuilt catalog replaced the previous one (not on the change notification: pages
+    /// rendered while the rebuild runs still show the previous catalog and must not outlive it).
+    /// </summary>
     public static IApplicationBuilder UseAnonymousPageCache(this IApplicationBuilder app)
     {
         var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
-        app.ApplicationServices.GetRequiredService<CourseCatalogLoader>().ContentChanged +=
-            () => store.EvictByTagAsync(AnonymousPages.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        app.ApplicationServices.GetRequiredService<CourseCatalogLoader>().CatalogRebuilt +=
+            _ => store.EvictByTagAsync(AnonymousPages.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return app.UseOutputCache();
     }
 
