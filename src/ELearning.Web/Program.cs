@@ -49,7 +49,10 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
 app.UseThemeAssets();
 // Files under wwwroot in the working directory, when an operator provides one (the load script's static twins).
-app.UseStaticFiles();
+if (Directory.Exists(app.Environment.WebRootPath))
+{
+    app.UseStaticFiles();
+}
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
