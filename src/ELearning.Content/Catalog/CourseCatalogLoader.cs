@@ -43,13 +43,10 @@ public sealed class CourseCatalogLoader : IDisposable
         {
             // Capacity one, extra writes dropped: any number of notifications during a debounce or a rebuild make one more rebuild.
             _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-            _watch = ChangeToken.OnChange(() => contentRoot.Watch("**/*"), OnContentChanged);
+            _watch = ChangeToken.OnChange(() => contentRoot.Watch("**/*"), () => _changes.Writer.TryWrite(true));
             _ = Task.Factory.StartNew(RebuildLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         }
     }
-
-    /// <summary>Raised (on a file-watcher thread) when a file under the content root changed, before the rebuild it starts.</summary>
-    public event Action? ContentChanged;
 
     /// <summary>
     /// When watching: raised (on the rebuild thread) right after a rebuilt catalog replaced the previous one; every
@@ -151,11 +148,5 @@ public sealed class CourseCatalogLoader : IDisposable
         {
             CatalogRebuilt?.Invoke(catalog);
         }
-    }
-
-    private void OnContentChanged()
-    {
-        ContentChanged?.Invoke();
-        _changes!.Writer.TryWrite(true);
     }
 }

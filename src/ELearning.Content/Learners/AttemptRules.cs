@@ -100,6 +100,15 @@ public static class AttemptRules
     /// <summary>Score as a percentage of the maximum, rounded to two decimals; 0 when nothing could be scored.</summary>
     public static decimal Percent(decimal score, decimal maxScore) => maxScore <= 0 ? 0 : Math.Round(100 * score / maxScore, 2);
 
+    /// <summary>An attempt's result from its saved per-question scores (an unanswered question scores 0).</summary>
+    public static (decimal Score, decimal Percent, bool Passed) Result(IEnumerable<decimal?> scores, decimal maxScore, decimal passMark)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var score = scores.Sum(s => s ?? 0);
+        var percent = Percent(score, maxScore);
+        return (score, percent, Passes(percent, passMark));
+    }
+
     /// <summary>The pass decision: at least the pass mark (a 70 % mark passes at exactly 70 %).</summary>
     public static bool Passes(decimal percent, decimal passMark) => percent >= passMark;
 

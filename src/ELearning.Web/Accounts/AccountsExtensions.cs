@@ -11,8 +11,6 @@ namespace ELearning.Web.Accounts;
 
 internal static class AccountsExtensions
 {
-    public const string AccountPostPolicy = "account-posts";
-
     /// <summary>Identity's user and role stores with the password policy; shared by the web app and the CLI.</summary>
     public static IdentityBuilder AddAccountStores(this IServiceCollection services)
     {

@@ -49,15 +49,17 @@ internal static class Attempts
         AppDbContext db, string userId, Assessment assessment, ModuleLock? moduleLock, DateTime now, Random random, CancellationToken cancel)
     {
         var attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
-        if (attempts.Any(a => Mark(a).IsOverdue(now)))
+        var overdue = attempts.Where(a => Mark(a).IsOverdue(now)).Select(a => a.Id).ToList();
+        foreach (var id in overdue)
         {
-            foreach (var overdue in attempts.Where(a => Mark(a).IsOverdue(now)))
-            {
-                await SubmitAsync(db, overdue.Id, now, cancel);
-            }
+            await SubmitAsync(db, id, now, cancel);
+        }
+        if (overdue.Count > 0)
+        {
             attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
         }
-        switch (AttemptRules.WhyNotStart(assessment, [.. attempts.Select(Mark)], moduleLock, now))
+        AttemptMark[] marks = [.. attempts.Select(Mark)];
+        switch (AttemptRules.WhyNotStart(assessment, marks, moduleLock, now))
         {
             case StartRefusal.InProgress(var number):
                 return new StartOutcome.Existing(number);
@@ -74,7 +76,7 @@ internal static class Attempts
             UserId = userId,
             CourseSlug = assessment.CourseSlug,
             ModuleSlug = assessment.ModuleSlug,
-            Number = AttemptRules.NextNumber([.. attempts.Select(Mark)]),
+            Number = AttemptRules.NextNumber(marks),
             ContentVersion = assessment.ContentVersion,
             Status = AttemptStatus.InProgress,
             StartedAt = now,
@@ -182,8 +184,7 @@ internal static class Attempts
                 return false;
             }
             var scores = await db.AttemptQuestions.AsNoTracking().Where(q => q.AttemptId == attemptId).Select(q => q.Score).ToListAsync(cancel);
-            var total = scores.Sum(s => s ?? 0);
-            var percent = AttemptRules.Percent(total, attempt.MaxScore);
+            var (total, percent, passed) = AttemptRules.Result(scores, attempt.MaxScore, attempt.PassMark);
             var expired = attempt.Deadline is { } deadline && deadline <= now;
 
             var closed = await db.AssessmentAttempts
@@ -194,7 +195,7 @@ internal static class Attempts
                     .SetProperty(a => a.Expired, expired)
                     .SetProperty(a => a.Score, total)
                     .SetProperty(a => a.Percent, percent)
-                    .SetProperty(a => a.Passed, AttemptRules.Passes(percent, attempt.PassMark)), cancel);
+                    .SetProperty(a => a.Passed, passed), cancel);
             if (closed == 1)
             {
                 return true;
@@ -209,8 +210,7 @@ internal static class Attempts
     /// </summary>
     public static AssessmentAttempt AsClosed(AssessmentAttempt attempt)
     {
-        var total = attempt.Questions.Sum(q => q.Score ?? 0);
-        var percent = AttemptRules.Percent(total, attempt.MaxScore);
+        var (total, percent, passed) = AttemptRules.Result(attempt.Questions.Select(q => q.Score), attempt.MaxScore, attempt.PassMark);
         return new AssessmentAttempt
         {
             Id = attempt.Id, UserId = attempt.UserId, CourseSlug = attempt.CourseSlug, ModuleSlug = attempt.ModuleSlug,
@@ -218,7 +218,7 @@ internal static class Attempts
             Sequence = attempt.Sequence, StartedAt = attempt.StartedAt, Deadline = attempt.Deadline,
             SubmittedAt = attempt.Deadline, Expired = true, PassMark = attempt.PassMark, Review = attempt.Review,
             QuestionsPerPage = attempt.QuestionsPerPage, MaxScore = attempt.MaxScore, Score = total, Percent = percent,
-            Passed = AttemptRules.Passes(percent, attempt.PassMark), Questions = attempt.Questions,
+            Passed = passed, Questions = attempt.Questions,
         };
     }
 }
