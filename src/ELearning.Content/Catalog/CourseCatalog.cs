@@ -36,6 +36,9 @@ public sealed class Course
     public decimal? Hours { get; init; }
     public required IReadOnlyList<Module> Modules { get; init; }
 
+    /// <summary>Completing the course issues this certificate; null when <c>course.yml</c> has no <c>certificate:</c> block.</summary>
+    public CertificateRule? Certificate { get; init; }
+
     public Module? FindModule(string slug) =>
         Modules.FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.Ordinal));
 
@@ -66,6 +69,9 @@ public sealed class Module
 
     /// <summary>False unless <c>module.yml</c> says <c>optional: true</c>: required modules make course completion.</summary>
     public bool Optional { get; init; }
+
+    /// <summary>Completing the module issues this certificate; null when <c>module.yml</c> has no <c>certificate:</c> block.</summary>
+    public CertificateRule? Certificate { get; init; }
 
     public Lesson? FindLesson(string slug) =>
         Lessons.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));

@@ -1,5 +1,8 @@
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
+using ELearning.Web.Audit;
+using ELearning.Web.Certificates;
+using ELearning.Web.Cohorts;
 using ELearning.Web.Progress;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +21,13 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
     public DbSet<AssessmentAttempt> AssessmentAttempts => Set<AssessmentAttempt>();
     public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<CohortTrainer> CohortTrainers => Set<CohortTrainer>();
+    public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
+    public DbSet<CohortDay> CohortDays => Set<CohortDay>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -33,6 +43,9 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         });
 
         builder.Entity<UserSession>(UserSession.Configure);
+        builder.Entity<Certificate>(Certificate.Configure);
+        Cohort.Configure(builder);
+        builder.Entity<AuditEntry>(AuditEntry.Configure);
 
         builder.Entity<LessonProgress>(progress =>
         {
