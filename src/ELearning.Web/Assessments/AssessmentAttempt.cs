@@ -1,5 +1,17 @@
 namespace ELearning.Web.Assessments;
 
+/// <summary>What an attempt counts for. Only graded attempts make grades, completion, certificates and reports.</summary>
+internal enum AttemptKind
+{
+    Graded = 0,
+
+    /// <summary>The module's pool taken ungraded before its first lesson, to measure knowledge gain.</summary>
+    Pretest = 1,
+
+    /// <summary>A trainer trying the assessment: never counted, never in a report.</summary>
+    Trial = 2,
+}
+
 internal enum AttemptStatus
 {
     InProgress = 0,
@@ -38,6 +50,9 @@ internal sealed class AssessmentAttempt
     public decimal? Score { get; set; }
     public decimal? Percent { get; set; }
     public bool? Passed { get; set; }
+
+    /// <summary>Last column: added by a later migration (SQLite appends).</summary>
+    public AttemptKind Kind { get; set; }
 
     public List<AttemptQuestion> Questions { get; set; } = [];
 }
