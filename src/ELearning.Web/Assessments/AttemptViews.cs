@@ -87,6 +87,13 @@ internal static class AttemptViews
     {
         var grade = response is null ? null : question.Grade(response);
         var everything = review == ReviewPolicy.Everything;
+        if (!correctAnswersReleased)
+        {
+            // Withheld until a pass or the last attempt: per-question verdicts, points and feedback go with the key, since
+            // "wrong" on a true/false item names its answer, and the total minus the other items' points names it too.
+            // The learner keeps their own answers, the total and the result.
+            return new AnswerView(null, null, question.Points, [], null, null, null);
+        }
         return new AnswerView(
             grade?.IsCorrect ?? false,
             stored.Score ?? 0,
