@@ -1,6 +1,7 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
+using ELearning.Web.Certificates.OpenBadges;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
@@ -26,6 +27,8 @@ builder.AddCourses();
 builder.Services.AddProgress();
 // Assessments: attempts are started, saved and submitted by endpoints; a loop closes overdue ones.
 builder.Services.AddAssessments();
+// Open Badges: each certificate as a signed credential, the issuer's key, revocation list and verifier.
+builder.Services.AddOpenBadges();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
@@ -66,6 +69,7 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+app.MapOpenBadges();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.
