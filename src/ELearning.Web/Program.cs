@@ -6,6 +6,7 @@ using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
+using ELearning.Web.Trainers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -66,6 +67,8 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+// Trainer area: accommodations and overrides, trial attempts (pages under Trainers/Pages).
+app.MapTrainers();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.
