@@ -54,7 +54,10 @@ internal static class LearnerRecordViews
             .Select(a => new { a.CourseSlug, a.ModuleSlug, a.LessonSlug, a.QuestionId, a.Correct, a.AnsweredAt, a.Id })
             .ToListAsync(cancel);
 
-        var used = record.Lessons.Select(m => m.Course).Concat(attempts.Select(a => a.CourseSlug)).Concat(grants.Select(g => g.CourseSlug));
+        // The courses of the learner's cohorts, and any other course they have used.
+        var cohortCourses = await db.Cohorts.AsNoTracking().Where(c => db.CohortMembers.Any(m => m.CohortId == c.Id && m.UserId == userId))
+            .Select(c => c.CourseSlug).ToListAsync(cancel);
+        var used = record.Lessons.Select(m => m.Course).Concat(attempts.Select(a => a.CourseSlug)).Concat(grants.Select(g => g.CourseSlug)).Concat(cohortCourses);
         if (cohortCourse is not null)
         {
             used = used.Append(cohortCourse);
