@@ -7,6 +7,7 @@ using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
+using ELearning.Web.Trainers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -70,6 +71,8 @@ app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
 app.MapOpenBadges();
+// Trainer area: accommodations and overrides, trial attempts (pages under Trainers/Pages).
+app.MapTrainers();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

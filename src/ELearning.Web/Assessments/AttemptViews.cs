@@ -37,10 +37,13 @@ internal static class AttemptViews
     /// False while the assessment withholds correct answers from this learner (see
     /// <see cref="AttemptRules.ReleasesCorrectAnswers"/>): the review then shows their answers without the key or rationales.
     /// </param>
+    /// <param name="everything">For trainers and admins: the full review (score, answers, feedback, key, rationales) whatever the review setting.</param>
     public static AttemptResultView Result(
-        Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases, bool correctAnswersReleased = true)
+        Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases, bool correctAnswersReleased = true,
+        bool everything = false)
     {
-        var review = Attempts.Review(attempt);
+        var review = everything ? ReviewPolicy.Everything : Attempts.Review(attempt);
+        correctAnswersReleased |= everything;
         var showScore = review != ReviewPolicy.None;
         var showsAnswers = review is ReviewPolicy.ScoreAndCorrectAnswers or ReviewPolicy.Everything;
         var items = showsAnswers
