@@ -1,6 +1,7 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
+using ELearning.Web.Certificates;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
@@ -26,6 +27,8 @@ builder.AddCourses();
 builder.Services.AddProgress();
 // Assessments: attempts are started, saved and submitted by endpoints; a loop closes overdue ones.
 builder.Services.AddAssessments();
+// Certificates: issued with the completion that earns them; public verification page cached by code and rate limited.
+builder.Services.AddCertificates(builder.Configuration);
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
@@ -66,6 +69,7 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+app.MapCertificates();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

@@ -21,5 +21,8 @@ public static class DefaultTheme
             .Template<AssessmentView, AssessmentPage>()
             .Template<AttemptPageView, AttemptPage>()
             .Template<AttemptResultView, AttemptResultPage>()
+            .Template<CertificateListView, CertificateList>()
+            .Template<CertificateVerificationView, CertificateVerificationPage>()
+            .Template<CertificateLookupView, CertificateLookupPage>()
             .Build();
 }
