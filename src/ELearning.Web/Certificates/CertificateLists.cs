@@ -1,21 +1,17 @@
 using ELearning.Theming;
-using ELearning.Web.Storage;
-using Microsoft.EntityFrameworkCore;
+using ELearning.Web.Progress;
 
 namespace ELearning.Web.Certificates;
 
-/// <summary>The learner's own certificates for <c>/me</c>: only rows of that learner are ever read.</summary>
+/// <summary>
+/// The learner's own certificates for <c>/me</c>, from their snapshot (read in the same command as their record, kept
+/// in memory until they write; revoke and reissue drop it too): only that learner's rows, and no extra database command.
+/// </summary>
 internal static class CertificateLists
 {
-    public static async Task<CertificateListView> ForLearnerAsync(
-        AppDbContext db, string userId, DateTime now, string? issued, string? from, CancellationToken cancel)
+    public static CertificateListView ForLearner(LearnerSnapshot snapshot, DateTime now, string? issued, string? from)
     {
-        var rows = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(cancel);
-        var summaries = rows
-            .Select(CertificateFacts.From)
-            .OrderByDescending(f => f.IssuedAt)
-            .Select(f => Summary(f, now))
-            .ToList();
+        var summaries = snapshot.Certificates.Select(c => Summary(c, now)).ToList();
         var justIssued = (issued ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Take(20)
             .Select(CertificateCodes.Normalise)
@@ -23,12 +19,17 @@ internal static class CertificateLists
             .ToHashSet(StringComparer.Ordinal);
         return new CertificateListView(summaries)
         {
-            JustIssued = [.. summaries.Where(s => justIssued.Contains(s.Code.Replace("-", "", StringComparison.Ordinal)))],
+            JustIssued = [.. snapshot.Certificates.Where(c => justIssued.Contains(c.Code)).Select(c => Summary(c, now))],
             BackUrl = CertificateUrls.LocalPath(from),
         };
     }
 
-    private static CertificateSummary Summary(CertificateFacts facts, DateTime now) =>
-        new(facts.Title, CertificateCodes.Display(facts.Code), facts.IssuedAt, facts.ExpiresAt, facts.StateAt(now), facts.RevokedAt,
-            CertificateUrls.Own(facts.Code), CertificateUrls.Pdf(facts.Code), CertificateUrls.Credential(facts.Code), CertificateUrls.Public(facts.Code));
+    private static CertificateSummary Summary(CertificateMark c, DateTime now)
+    {
+        var state = c.RevokedAt is not null ? CertificateState.Revoked
+            : c.ExpiresAt is { } expires && expires <= now ? CertificateState.Expired
+            : CertificateState.Valid;
+        return new(c.Title, CertificateCodes.Display(c.Code), c.IssuedAt, c.ExpiresAt, state, c.RevokedAt,
+            CertificateUrls.Own(c.Code), CertificateUrls.Pdf(c.Code), CertificateUrls.Credential(c.Code), CertificateUrls.Public(c.Code));
+    }
 }

@@ -35,17 +35,25 @@ internal static class CertificatesExtensions
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound>> RevokeAsync(
-        string code, HttpContext context, AppDbContext db, TimeProvider clock, CertificateChecks checks)
+        string code, HttpContext context, AppDbContext db, TimeProvider clock, CertificateChecks checks, Progress.LearnerRecords records)
     {
         if (CertificateCodes.Normalise(code) is not { } normalised)
         {
             return TypedResults.NotFound();
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        string? holder = null;
         var outcome = await CertificateActions.RevokeAsync(db, normalised, form["reason"], ActorId(context), clock.GetUtcNow().UtcDateTime,
-            (c, reason) => AuditLog.Add(db, context, CertificateActions.RevokeAction, CertificateActions.TargetType, c.Code, reason,
-                $"{c.Title} · {c.HolderName}", c.UserId),
+            (c, reason) =>
+            {
+                holder = c.UserId;
+                AuditLog.Add(db, context, CertificateActions.RevokeAction, CertificateActions.TargetType, c.Code, reason, $"{c.Title} · {c.HolderName}", c.UserId);
+            },
             context.RequestAborted);
+        if (holder is not null)
+        {
+            records.Invalidate(holder);
+        }
         if (outcome == CertificateActionOutcome.NotFound)
         {
             return TypedResults.NotFound();
@@ -55,7 +63,7 @@ internal static class CertificatesExtensions
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound>> ReissueAsync(
-        string code, HttpContext context, AppDbContext db, TimeProvider clock, CertificateChecks checks)
+        string code, HttpContext context, AppDbContext db, TimeProvider clock, CertificateChecks checks, Progress.LearnerRecords records)
     {
         if (CertificateCodes.Normalise(code) is not { } normalised)
         {
@@ -72,6 +80,10 @@ internal static class CertificatesExtensions
             return TypedResults.NotFound();
         }
         checks.Invalidate(normalised);
+        if (replacement is not null)
+        {
+            records.Invalidate(replacement.UserId);
+        }
         return TypedResults.Redirect(replacement is null ? AdminUrl(normalised, outcome.ToString()) : AdminUrl(replacement.Code, "reissued"));
     }
 
