@@ -8,22 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace ELearning.Cli;
 
 /// <summary>
-/// <c>elearn certificates verify &lt;file&gt;</c>: checks a signed Open Badges credential (.jwt) with the same verifier
+/// <c>elearn certificates verify &lt;file&gt;</c> (when the argument names a file; <see cref="CertificatesCommand"/> handles codes): checks a signed Open Badges credential (.jwt) with the same verifier
 /// as the web page (/certificates/verify), against this installation's key and database. Exit code 0: valid;
 /// 1: not valid (the reason is printed); 2: the file cannot be read or is not a credential.
 /// </summary>
 internal static class CertificateFileVerifyCommand
 {
-    public static Command Create()
-    {
-        var file = new Argument<FileInfo>("file") { Description = "The credential file (.jwt) to check." };
-        var dataDirectory = new Option<string?>("--data-dir") { Description = "Overrides Storage:DataDirectory (default ./data)." };
-        var verify = new Command("verify", "Check a signed credential file: signature, issuer key, revocation, expiry and our records.") { file, dataDirectory };
-        verify.SetAction((parse, cancellationToken) => VerifyAsync(parse.GetValue(file)!, parse.GetValue(dataDirectory), cancellationToken));
-        return verify;
-    }
-
-    private static async Task<int> VerifyAsync(FileInfo file, string? dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> VerifyAsync(FileInfo file, string? dataDirectory, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {

@@ -64,6 +64,7 @@ public sealed class Theme
     [
         typeof(CatalogView), typeof(CourseView), typeof(ModuleView), typeof(LessonView), typeof(DashboardView),
         typeof(ContentErrorsView), typeof(StatusView), typeof(AssessmentView), typeof(AttemptPageView), typeof(AttemptResultView),
+        typeof(CertificateListView), typeof(CertificateVerificationView), typeof(CertificateLookupView),
     ];
 
     public sealed class Builder(string name)

@@ -2,6 +2,7 @@ using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Certificates.OpenBadges;
+using ELearning.Web.Certificates;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
@@ -30,6 +31,8 @@ builder.Services.AddProgress();
 builder.Services.AddAssessments();
 // Open Badges: each certificate as a signed credential, the issuer's key, revocation list and verifier.
 builder.Services.AddOpenBadges();
+// Certificates: issued with the completion that earns them; public verification page cached by code and rate limited.
+builder.Services.AddCertificates(builder.Configuration);
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
@@ -73,6 +76,7 @@ app.MapAssessments();
 app.MapOpenBadges();
 // Trainer area: accommodations and overrides, trial attempts (pages under Trainers/Pages).
 app.MapTrainers();
+app.MapCertificates();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

@@ -23,5 +23,8 @@ public static class DefaultTheme
             .Template<AttemptResultView, AttemptResultPage>()
             .Template<TrainerHomeView, TrainerHomePage>().Template<CohortMatrixView, CohortMatrixPage>().Template<LearnerRecordView, LearnerRecordPage>()
             .Template<TrainerAttemptView, TrainerAttemptPage>().Template<PreviewView, PreviewPage>()
+            .Template<CertificateListView, CertificateList>()
+            .Template<CertificateVerificationView, CertificateVerificationPage>()
+            .Template<CertificateLookupView, CertificateLookupPage>()
             .Build();
 }

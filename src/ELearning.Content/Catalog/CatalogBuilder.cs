@@ -122,6 +122,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             Summary = courseFile.Summary,
             Languages = courseFile.Languages,
             Hours = courseFile.Hours,
+            Certificate = courseFile.Certificate?.Resolve(folder.Path, tree.Files, (line, column, message) => Error(courseYml.Path, line, column, message)),
             Modules = [.. modules.Select(m => new Module
             {
                 Slug = m.Slug,
@@ -134,6 +135,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 Lessons = m.Lessons,
                 Assessment = m.Assessment,
                 Optional = m.File.Optional,
+                Certificate = m.File.Certificate?.Resolve(m.Folder.Path, tree.Files, (line, column, message) => Error(m.ModuleYmlPath, line, column, message)),
             })],
         };
     }

@@ -8,15 +8,16 @@ internal sealed record CourseFile(
     string Title,
     string Summary,
     IReadOnlyList<string> Languages,
-    decimal? Hours)
+    decimal? Hours,
+    CertificateBlock? Certificate)
 {
-    private static readonly string[] s_keys = ["title", "summary", "languages", "hours"];
+    private static readonly string[] s_keys = ["title", "summary", "languages", "hours", CertificateBlock.Key];
 
     // The parsed file, or null when it has errors; diagnostics has them either way.
     public static CourseFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
         var text = ContentText.Decode(bytes, diagnostics);
-        var entries = text is null ? null : FlatYamlReader.Read(text, 0, diagnostics);
+        var entries = text is null ? null : FlatYamlReader.Read(text, 0, diagnostics, CertificateBlock.MappingKeys);
         if (entries is null)
         {
             return null;
@@ -27,6 +28,7 @@ internal sealed record CourseFile(
         var summary = fields.Text("summary", required: true);
         var hours = fields.PositiveDecimal("hours", required: false);
         var languages = fields.List("languages");
+        var certificate = CertificateBlock.Parse(fields, diagnostics);
         foreach (var language in languages ?? [])
         {
             if (!IsLanguageCode(language.Value))
@@ -37,7 +39,7 @@ internal sealed record CourseFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new CourseFile(title, summary, languages?.Select(l => l.Value).ToList() ?? ["en"], hours);
+            : new CourseFile(title, summary, languages?.Select(l => l.Value).ToList() ?? ["en"], hours, certificate);
     }
 
     private static bool IsLanguageCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterLower);

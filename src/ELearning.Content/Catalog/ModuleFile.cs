@@ -10,14 +10,15 @@ internal sealed record ModuleFile(
     string Summary,
     IReadOnlyList<string> Objectives,
     IReadOnlyList<YamlScalar> Prerequisites,
-    bool Optional)
+    bool Optional,
+    CertificateBlock? Certificate)
 {
-    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional"];
+    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", CertificateBlock.Key];
 
     public static ModuleFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
         var text = ContentText.Decode(bytes, diagnostics);
-        var entries = text is null ? null : FlatYamlReader.Read(text, 0, diagnostics);
+        var entries = text is null ? null : FlatYamlReader.Read(text, 0, diagnostics, CertificateBlock.MappingKeys);
         if (entries is null)
         {
             return null;
@@ -29,6 +30,7 @@ internal sealed record ModuleFile(
         var objectives = fields.List("objectives");
         var prerequisites = fields.List("prerequisites");
         var optional = fields.Boolean("optional", required: false) ?? false;
+        var certificate = CertificateBlock.Parse(fields, diagnostics);
         foreach (var prerequisite in prerequisites ?? [])
         {
             if (!ContentNames.IsSlug(prerequisite.Value))
@@ -39,6 +41,6 @@ internal sealed record ModuleFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional);
+            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional, certificate);
     }
 }

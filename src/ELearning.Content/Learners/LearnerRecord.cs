@@ -47,6 +47,18 @@ public sealed record ModuleGrade(decimal? Percent, bool Passed, int SubmittedAtt
 /// <summary>Lessons done out of lessons there are.</summary>
 public sealed record LessonCount(int Completed, int Total);
 
+/// <summary>
+/// A certificate the learner holds (or held) for a rule, as the rules need it: <paramref name="Module"/> is empty for a
+/// course rule. <paramref name="Round"/> counts the certificates of that learner and rule, from 1.
+/// </summary>
+public sealed record IssuedMark(string Course, string Module, int Round, DateTime IssuedAt, DateTime? ExpiresAt, bool Revoked);
+
+/// <summary>
+/// A certificate the learner has earned and does not hold: issue round <paramref name="Round"/> of the rule now.
+/// <paramref name="Module"/> is empty for a course rule; <paramref name="ScorePercent"/> is set when the rule prints the score.
+/// </summary>
+public sealed record CertificateDue(string Course, string Module, CertificateRule Rule, int Round, DateTime CompletedAt, decimal? ScorePercent);
+
 /// <summary>Why a module is not open yet: the prerequisite modules still to complete.</summary>
 public sealed record ModuleLock(IReadOnlyList<Module> Prerequisites);
 
@@ -242,6 +254,71 @@ public sealed class LearnerRecord
         return course.Modules.FirstOrDefault(m =>
             m.Assessment is not null && m.Lessons.All(IsCompleted) && !GradeOf(m).Passed && LockOf(course, m) is null);
     }
+
+    /// <summary>
+    /// The certificates of <paramref name="course"/> (its own rule and its modules' rules) that are due now, given those
+    /// already issued. A rule is due when it is complete and the learner holds no certificate for it yet, or when their
+    /// latest one has expired and the rule was completed again after that expiry (a passing attempt or a lesson
+    /// completion after it: recertification). A revoked latest certificate is never replaced here: that is an admin's
+    /// reissue, not the learner's.
+    /// </summary>
+    public IReadOnlyList<CertificateDue> CertificatesDue(Course course, IEnumerable<IssuedMark> issued, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(issued);
+        var latest = issued.Where(i => i.Course == course.Slug)
+            .GroupBy(i => i.Module, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(i => i.Round)!, StringComparer.Ordinal);
+        var due = new List<CertificateDue>();
+        foreach (var module in course.Modules)
+        {
+            if (module.Certificate is { } rule && Due(latest.GetValueOrDefault(module.Slug), CompletedAt(module), LastCompletion(module), now) is var (round, at))
+            {
+                due.Add(new CertificateDue(course.Slug, module.Slug, rule, round, at, rule.PrintScore ? GradeOf(module).Percent : null));
+            }
+        }
+        if (course.Certificate is { } courseRule && Due(latest.GetValueOrDefault(""), CompletedAt(course), LastCompletion(course), now) is var (courseRound, courseAt))
+        {
+            var grades = Required(course).Where(m => m.Assessment is not null).Select(m => GradeOf(m).Percent).OfType<decimal>().ToList();
+            var score = courseRule.PrintScore && grades.Count > 0 ? Math.Round(grades.Average(), 2) : (decimal?)null;
+            due.Add(new CertificateDue(course.Slug, "", courseRule, courseRound, courseAt, score));
+        }
+        return due;
+    }
+
+    private static (int Round, DateTime CompletedAt)? Due(IssuedMark? previous, DateTime? completedAt, DateTime? lastCompletion, DateTime now)
+    {
+        if (completedAt is not { } first || lastCompletion is not { } last)
+        {
+            return null;
+        }
+        if (previous is null)
+        {
+            return (1, first);
+        }
+        return !previous.Revoked && previous.ExpiresAt is { } expires && expires <= now && last > expires
+            ? (previous.Round + 1, last)
+            : null;
+    }
+
+    /// <summary>
+    /// The latest event that counts towards a complete module: its last lesson completion, or a later passing graded
+    /// submission (any attempt that passed on its own; under average grading, the newest submission). Null while incomplete.
+    /// </summary>
+    public DateTime? LastCompletion(Module module)
+    {
+        if (CompletedAt(module) is not { } completed)
+        {
+            return null;
+        }
+        var submitted = AttemptsAt(module).Where(a => a.State == AttemptState.Submitted && a.SubmittedAt is not null).ToList();
+        var passing = module.Assessment?.Grading == GradingMethod.Average ? submitted : submitted.Where(a => a.Passed == true);
+        var lastPass = passing.Select(a => a.SubmittedAt).Max();
+        return lastPass is { } pass && pass > completed ? pass : completed;
+    }
+
+    /// <summary>The latest of <see cref="LastCompletion(Module)"/> over the course's required modules; null while incomplete.</summary>
+    public DateTime? LastCompletion(Course course) => IsComplete(course) ? Required(course).Max(LastCompletion) : null;
 
     /// <summary>
     /// The grade from submitted attempts, and the attempt that decided it. Highest, last and first take the chosen

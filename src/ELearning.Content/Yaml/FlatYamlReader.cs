@@ -4,7 +4,8 @@ using YamlDotNet.Core.Events;
 
 namespace ELearning.Content.Yaml;
 
-// Reads the only YAML shape content files use: one mapping of keys to scalars or lists of scalars. Works on
+// Reads the only YAML shape content files use: one mapping of keys to scalars or lists of scalars, plus, for the keys a
+// caller names (certificate:), one nested block of such mappings up to MaxMappingDepth levels. Works on
 // YamlDotNet's parser events instead of its representation model: the events carry exact positions, and the model
 // builds nested nodes recursively, so a hostile [[[[… could exhaust the stack. Here nested structures are skipped with
 // a counter.
@@ -14,9 +15,13 @@ internal static class FlatYamlReader
     // (100,000 '[' take ~20 s), so anything past a small depth is refused before it reaches the parser.
     private const int MaxFlowDepth = 16;
 
+    // certificate: → issuer: → name: is the deepest shape content uses; the recursion stops here, deeper is an error.
+    private const int MaxMappingDepth = 2;
+
     // The entries in file order, or null when the text is not valid YAML (the error is reported). Positions are shifted
     // by lineOffset, the lines before the YAML in its file (1 for front matter).
-    public static IReadOnlyList<YamlEntry>? Read(string text, int lineOffset, DiagnosticBag diagnostics)
+    // mappingKeys: top-level keys whose value may be a nested mapping (read into YamlEntry.Mapping).
+    public static IReadOnlyList<YamlEntry>? Read(string text, int lineOffset, DiagnosticBag diagnostics, IReadOnlySet<string>? mappingKeys = null)
     {
         var flow = ScanFlow(text);
         if (flow.TooDeep is { } deep)
@@ -34,7 +39,7 @@ internal static class FlatYamlReader
         var parser = new Parser(new StringReader(text));
         try
         {
-            return ReadDocument(parser, lineOffset, diagnostics);
+            return ReadDocument(parser, lineOffset, diagnostics, mappingKeys);
         }
         catch (YamlException ex)
         {
@@ -68,7 +73,7 @@ internal static class FlatYamlReader
                 : (1, 1, "the file is not valid YAML");
         }
     }
-    private static List<YamlEntry>? ReadDocument(Parser parser, int lineOffset, DiagnosticBag diagnostics)
+    private static List<YamlEntry>? ReadDocument(Parser parser, int lineOffset, DiagnosticBag diagnostics, IReadOnlySet<string>? mappingKeys)
     {
         parser.Consume<StreamStart>();
         var entries = new List<YamlEntry>();
@@ -84,7 +89,7 @@ internal static class FlatYamlReader
         }
         else if (parser.TryConsume<MappingStart>(out _))
         {
-            if (!ReadMapping(parser, entries, lineOffset, diagnostics))
+            if (!ReadMapping(parser, entries, lineOffset, diagnostics, depth: 0, mappingKeys))
             {
                 return null;
             }
@@ -104,7 +109,8 @@ internal static class FlatYamlReader
         return entries;
     }
 
-    private static bool ReadMapping(Parser parser, List<YamlEntry> entries, int lineOffset, DiagnosticBag diagnostics)
+    private static bool ReadMapping(
+        Parser parser, List<YamlEntry> entries, int lineOffset, DiagnosticBag diagnostics, int depth, IReadOnlySet<string>? mappingKeys)
     {
         var ok = true;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -120,7 +126,8 @@ internal static class FlatYamlReader
                 continue;
             }
             var key = ToScalar(keyScalar, lineOffset);
-            var entry = ReadValue(parser, key, lineOffset, diagnostics);
+            var nestable = depth == 0 ? mappingKeys?.Contains(key.Value) == true : depth < MaxMappingDepth;
+            var entry = ReadValue(parser, key, lineOffset, diagnostics, nestable ? depth + 1 : null);
             if (!seen.Add(key.Value))
             {
                 diagnostics.Error(key.Line, key.Column, $"duplicate key '{key.Value}'");
@@ -133,7 +140,8 @@ internal static class FlatYamlReader
         return ok;
     }
 
-    private static YamlEntry ReadValue(Parser parser, YamlScalar key, int lineOffset, DiagnosticBag diagnostics)
+    // nestedDepth: the depth a nested mapping here would have, or null when this key takes no mapping.
+    private static YamlEntry ReadValue(Parser parser, YamlScalar key, int lineOffset, DiagnosticBag diagnostics, int? nestedDepth)
     {
         var valueEvent = parser.Current!;
         var line = Line(valueEvent.Start, lineOffset);
@@ -167,6 +175,11 @@ internal static class FlatYamlReader
                     SkipNode(parser);
                 }
                 return new YamlEntry { Key = key, Line = line, Column = column, Items = invalid ? null : items, IsInvalid = invalid };
+            case MappingStart when nestedDepth is { } depth:
+                parser.MoveNext();
+                var nested = new List<YamlEntry>();
+                var ok = ReadMapping(parser, nested, lineOffset, diagnostics, depth, null);
+                return new YamlEntry { Key = key, Line = line, Column = column, Mapping = ok ? nested : null, IsInvalid = !ok };
             case AnchorAlias:
                 diagnostics.Error(line, column, "YAML aliases (*name) are not supported");
                 parser.MoveNext();

@@ -3,7 +3,7 @@ namespace ELearning.Content.Yaml;
 // A scalar with its 1-based position in the content file (front matter offset already applied).
 internal sealed record YamlScalar(string Value, bool IsQuoted, int Line, int Column);
 
-// One key: value pair of a flat YAML mapping; the value is a scalar, a list of scalars, or invalid.
+// One key: value pair of a YAML mapping; the value is a scalar, a list of scalars, a nested mapping, or invalid.
 internal sealed class YamlEntry
 {
     public required YamlScalar Key { get; init; }
@@ -18,8 +18,11 @@ internal sealed class YamlEntry
     // Set when the value is a list of scalars.
     public IReadOnlyList<YamlScalar>? Items { get; init; }
 
+    // Set when the value is a nested mapping the reader was allowed to read (certificate:).
+    public IReadOnlyList<YamlEntry>? Mapping { get; init; }
+
     // The value is a mapping or a list holding something other than scalars; already reported.
     public bool IsInvalid { get; init; }
 
-    public bool IsNull => Scalar is null && Items is null && !IsInvalid;
+    public bool IsNull => Scalar is null && Items is null && Mapping is null && !IsInvalid;
 }

@@ -157,6 +157,27 @@ internal sealed class YamlFields
         return null;
     }
 
+    // A nested block of 'key: value' lines (certificate:, issuer:); null when absent or invalid. Its missing keys are
+    // reported at its key.
+    public YamlFields? Mapping(string key, bool required)
+    {
+        if (!TryGet(key, required, out var entry))
+        {
+            return null;
+        }
+        if (entry.Mapping is null)
+        {
+            _diagnostics.Error(entry.Line, entry.Column, $"'{key}' must be a block of indented 'name: value' lines");
+            return null;
+        }
+        return new YamlFields(entry.Mapping, _diagnostics, entry.Key.Line, entry.Key.Column);
+    }
+
+    public bool IsMapping(string key) => _entries.TryGetValue(key, out var entry) && entry.Mapping is not null;
+
+    // The value itself with its position, for values checked against other files (e.g. an image path).
+    public YamlScalar? Scalar(string key) => _entries.TryGetValue(key, out var entry) ? entry.Scalar : null;
+
     // The value's position, for checks made after reading (e.g. draw against the pool size).
     public (int Line, int Column)? PositionOf(string key) =>
         _entries.TryGetValue(key, out var entry) ? (entry.Line, entry.Column) : null;

@@ -3,6 +3,7 @@ using ELearning.Content.Catalog;
 using ELearning.Content.Learners;
 using ELearning.Content.Questions;
 using ELearning.Theming;
+using ELearning.Web.Certificates;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Questions;
@@ -42,7 +43,7 @@ internal static class AssessmentEndpoints
         }
         var record = (await learner.SnapshotAsync()).Record;
         var outcome = await Attempts.StartAsync(db, learner.UserId!, assessment, record.LockOf(foundCourse, foundModule),
-            clock.GetUtcNow().UtcDateTime, Random.Shared, context.RequestAborted, record.AllowanceOf(foundModule));
+            clock.GetUtcNow().UtcDateTime, Random.Shared, learner.Catalog, context.RequestAborted, record.AllowanceOf(foundModule));
         learner.Changed();
         return outcome switch
         {
@@ -74,11 +75,12 @@ internal static class AssessmentEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.Go == FormFields.Submit)
         {
-            await Attempts.SubmitAsync(db, attempt.Id, now, context.RequestAborted);
+            await Attempts.SubmitAsync(db, attempt.Id, now, learner.Catalog, context.RequestAborted);
             learner.Changed();
-            return TypedResults.Redirect(back);
+            var issued = await CertificateUrls.IssuedAtAsync(db, learner.UserId!, now, context.RequestAborted);
+            return TypedResults.Redirect(issued.Count > 0 ? CertificateUrls.IssuedNotice(issued, back) : back);
         }
-        var (outcome, _) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, now, context.RequestAborted);
+        var (outcome, _) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, now, learner.Catalog, context.RequestAborted);
         if (outcome == SaveOutcome.Expired)
         {
             learner.Changed();
@@ -110,7 +112,7 @@ internal static class AssessmentEndpoints
         {
             return TypedResults.BadRequest();
         }
-        var (outcome, sequence) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        var (outcome, sequence) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, clock.GetUtcNow().UtcDateTime, learner.Catalog, context.RequestAborted);
         if (outcome == SaveOutcome.Expired)
         {
             learner.Changed();

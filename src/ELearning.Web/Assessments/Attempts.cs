@@ -1,6 +1,8 @@
 using ELearning.Content.Assessments;
+using ELearning.Content.Catalog;
 using ELearning.Content.Learners;
 using ELearning.Content.Questions;
+using ELearning.Web.Certificates;
 using ELearning.Web.Questions;
 using ELearning.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -52,14 +54,14 @@ internal static class Attempts
     /// A trial (<see cref="AttemptKind.Trial"/>) ignores the limit, the delay and the module's lock.
     /// </summary>
     public static async Task<StartOutcome> StartAsync(
-        AppDbContext db, string userId, Assessment assessment, ModuleLock? moduleLock, DateTime now, Random random, CancellationToken cancel,
-        ModuleAllowance? allowance = null, AttemptKind kind = AttemptKind.Graded)
+        AppDbContext db, string userId, Assessment assessment, ModuleLock? moduleLock, DateTime now, Random random, CourseCatalog? catalog,
+        CancellationToken cancel, ModuleAllowance? allowance = null, AttemptKind kind = AttemptKind.Graded)
     {
         var attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
         var overdue = attempts.Where(a => Mark(a).IsOverdue(now)).Select(a => a.Id).ToList();
         foreach (var id in overdue)
         {
-            await SubmitAsync(db, id, now, cancel);
+            await SubmitAsync(db, id, now, catalog, cancel);
         }
         if (overdue.Count > 0)
         {
@@ -145,7 +147,8 @@ internal static class Attempts
     /// conditional UPDATE decides, so a stale page, a late save and a concurrent submit can never overwrite each other.
     /// </summary>
     public static async Task<(SaveOutcome Outcome, long Sequence)> SaveAsync(
-        AppDbContext db, AssessmentAttempt attempt, IReadOnlyList<(AttemptQuestion Question, Response? Response)> changes, long sequence, DateTime now, CancellationToken cancel)
+        AppDbContext db, AssessmentAttempt attempt, IReadOnlyList<(AttemptQuestion Question, Response? Response)> changes, long sequence, DateTime now,
+        CourseCatalog? catalog, CancellationToken cancel)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancel);
         var claimed = await db.AssessmentAttempts
@@ -161,7 +164,7 @@ internal static class Attempts
             }
             if (current.Deadline is { } deadline && deadline <= now)
             {
-                await SubmitAsync(db, attempt.Id, now, cancel);
+                await SubmitAsync(db, attempt.Id, now, catalog, cancel);
                 return (SaveOutcome.Expired, current.Sequence);
             }
             return (SaveOutcome.Stale, current.Sequence);
@@ -187,13 +190,16 @@ internal static class Attempts
     /// Closes the attempt and records its total once: of parallel submissions exactly one changes the row (the UPDATE is
     /// conditional on the status and on the sequence of the answers it added up); the others find it submitted. Each
     /// answer was graded when saved (<see cref="SaveAsync"/>). Returns whether this call did it.
+    /// With a <paramref name="catalog"/>, the certificates a graded submission makes due are issued in the same
+    /// transaction as the closing update (<see cref="CertificateIssuing"/>); null only where no certificate may follow.
     /// </summary>
-    public static async Task<bool> SubmitAsync(AppDbContext db, long attemptId, DateTime now, CancellationToken cancel)
+    public static async Task<bool> SubmitAsync(AppDbContext db, long attemptId, DateTime now, CourseCatalog? catalog, CancellationToken cancel)
     {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancel) : null;
         while (true)
         {
             var attempt = await db.AssessmentAttempts.AsNoTracking().Where(a => a.Id == attemptId)
-                .Select(a => new { a.Status, a.Sequence, a.Deadline, a.MaxScore, a.PassMark })
+                .Select(a => new { a.Status, a.Sequence, a.Deadline, a.MaxScore, a.PassMark, a.UserId, a.CourseSlug, a.Kind })
                 .FirstAsync(cancel);
             if (attempt.Status == AttemptStatus.Submitted)
             {
@@ -214,6 +220,14 @@ internal static class Attempts
                     .SetProperty(a => a.Passed, passed), cancel);
             if (closed == 1)
             {
+                if (attempt.Kind == AttemptKind.Graded && catalog?.FindCourse(attempt.CourseSlug) is { } course)
+                {
+                    await CertificateIssuing.IssueDueAsync(db, course, attempt.UserId, now, cancel);
+                }
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancel);
+                }
                 return true;
             }
             // Submitted meanwhile, or answers saved after we added them up: look again.

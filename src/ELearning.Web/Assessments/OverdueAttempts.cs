@@ -1,3 +1,4 @@
+using ELearning.Content.Catalog;
 using ELearning.Web.Progress;
 using ELearning.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace ELearning.Web.Assessments;
 /// deadline. Pages never write: until this loop (or the learner's next start) closes an overdue attempt, pages show the
 /// result it will get (<see cref="Attempts.AsClosed"/>).
 /// </summary>
-internal sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider clock, LearnerRecords records, ILogger<OverdueAttempts> log)
+internal sealed class OverdueAttempts(
+    IServiceScopeFactory scopes, TimeProvider clock, LearnerRecords records, CourseCatalogLoader loader, ILogger<OverdueAttempts> log)
     : BackgroundService
 {
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
@@ -51,7 +53,7 @@ internal sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider 
             .ToListAsync(cancel);
         foreach (var attempt in due)
         {
-            await Attempts.SubmitAsync(db, attempt.Id, now, cancel);
+            await Attempts.SubmitAsync(db, attempt.Id, now, loader.GetCatalog(), cancel);
             records.Invalidate(attempt.UserId);
         }
         var next = await db.AssessmentAttempts.AsNoTracking()

@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ELearning.Web.Progress;
 
+/// <summary>One of the learner's certificates as <c>/me</c> lists it (UTC times; <see cref="Code"/> normalised).</summary>
+internal sealed record CertificateMark(string Code, string Title, int Round, DateTime IssuedAt, DateTime? ExpiresAt, DateTime? RevokedAt);
+
 /// <summary>A knowledge check as the learner left it: their latest response and how many tries were wrong.</summary>
 internal sealed record CheckState(Response Latest, int WrongTries);
 
@@ -22,6 +25,9 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
 
     public LearnerRecord Record { get; } = record;
 
+    /// <summary>The learner's certificates, newest first (read with the rest, so /me costs no extra command).</summary>
+    public IReadOnlyList<CertificateMark> Certificates { get; private init; } = [];
+
     public CheckState? CheckOf(Lesson lesson, string questionId) =>
         checks.GetValueOrDefault((lesson.CourseSlug, lesson.ModuleSlug, lesson.Slug, questionId));
 
@@ -33,7 +39,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
             return this;
         }
         var lessons = Record.Lessons.Select(m => ReferenceEquals(m, mark) ? m with { LastOpenedAt = at } : m);
-        return new LearnerSnapshot(new LearnerRecord(lessons, Record.AllAttempts, Record.Allowances), checks);
+        return new LearnerSnapshot(new LearnerRecord(lessons, Record.AllAttempts, Record.Allowances), checks) { Certificates = Certificates };
     }
 
     /// <summary>The same snapshot with a lesson's first opening recorded (just committed by this instance).</summary>
@@ -42,7 +48,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
             ? this
             : new LearnerSnapshot(
                 new LearnerRecord([.. Record.Lessons, new LessonMark(lesson.CourseSlug, lesson.ModuleSlug, lesson.Slug, at, at, null)], Record.AllAttempts, Record.Allowances),
-                checks);
+                checks) { Certificates = Certificates };
 
     public ProgressSummary Of(Module module) => Summary(Record.Count(module));
 
@@ -61,6 +67,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
         var attempts = new List<AttemptMark>();
         var answers = new List<SnapshotRow>();
         var grants = new List<Trainers.AllowanceGrant>();
+        var certificates = new List<CertificateMark>();
         foreach (var row in rows)
         {
             switch (row.Kind)
@@ -78,6 +85,9 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
                 case 2:
                     answers.Add(row);
                     break;
+                case 3:
+                    certificates.Add(new CertificateMark(row.QuestionId!, row.Text!, (int)row.Number, Utc(row.At1!.Value), Utc(row.At2), Utc(row.At3)));
+                    break;
                 default:
                     grants.Add(new Trainers.AllowanceGrant
                     {
@@ -94,7 +104,10 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
             .ToDictionary(
                 g => g.Key,
                 g => new CheckState(QuestionViews.DeserializeResponse(g.MaxBy(a => a.Number)!.Text!), g.Count(a => a.Flag != true)));
-        return new LearnerSnapshot(new LearnerRecord(lessons, attempts, Trainers.AllowanceGrant.FoldAll(grants)), checks);
+        return new LearnerSnapshot(new LearnerRecord(lessons, attempts, Trainers.AllowanceGrant.FoldAll(grants)), checks)
+        {
+            Certificates = [.. certificates.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Round)],
+        };
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
@@ -103,7 +116,8 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
 
     // Kind 0: a lesson (At1 first opened, At2 last opened, At3 completed). Kind 1: a graded attempt (At1 started, At2
     // deadline, At3 submitted, Flag expired, Text review); pre-tests and trials never count, so they are not read. Kind 2: a
-    // knowledge-check answer (Number its id, Flag correct, Text the response). Kind 3: a trainer's grant (Number its id,
+    // knowledge-check answer (Number its id, Flag correct, Text the response). Kind 3: a certificate (QuestionId its code,
+    // Text its title, Number its round, At1 issued, At2 expires, At3 revoked). Kind 4: a trainer's grant (Number its id,
     // Status extra attempts, Extra extra minutes, PassMark time factor, Percent/Passed the grade override, Text its kind).
     private const string SnapshotSql = """
         SELECT 0 AS "Kind", "CourseSlug", "ModuleSlug", "LessonSlug", NULL AS "QuestionId", 0 AS "Number", 0 AS "Status",
@@ -119,7 +133,11 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
                NULL, NULL, NULL, NULL, NULL, NULL, "Correct", "Response", 0
         FROM "KnowledgeCheckAnswers" WHERE "UserId" = {0}
         UNION ALL
-        SELECT 3, "CourseSlug", "ModuleSlug", NULL, NULL, "Id", "ExtraAttempts",
+        SELECT 3, "CourseSlug", "ModuleSlug", NULL, "Code", "Round", 0,
+               "IssuedAt", "ExpiresAt", "RevokedAt", NULL, NULL, NULL, NULL, "Title", 0
+        FROM "Certificates" WHERE "UserId" = {0}
+        UNION ALL
+        SELECT 4, "CourseSlug", "ModuleSlug", NULL, NULL, "Id", "ExtraAttempts",
                "GrantedAt", NULL, NULL, "TimeFactor", "GradePercent", "GradePassed", NULL, "Kind", "ExtraMinutes"
         FROM "AllowanceGrants" WHERE "UserId" = {0}
         """;

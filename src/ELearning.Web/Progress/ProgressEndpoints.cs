@@ -1,5 +1,6 @@
 using ELearning.Content.Catalog;
 using ELearning.Content.Questions;
+using ELearning.Web.Certificates;
 using ELearning.Web.Courses;
 using ELearning.Web.Questions;
 using ELearning.Web.Security;
@@ -26,9 +27,25 @@ internal static class ProgressEndpoints
         {
             return TypedResults.NotFound();
         }
-        await db.RecordCompletedAsync(learner.UserId!, found, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var back = CourseUrls.LessonReturn(found, "lesson-status");
+        var foundCourse = learner.Catalog.FindCourse(course)!;
+        if (!CertificateIssuing.Applies(foundCourse))
+        {
+            await db.RecordCompletedAsync(learner.UserId!, found, now, context.RequestAborted);
+            learner.Changed();
+            return TypedResults.Redirect(back);
+        }
+        // The completion and the certificates it makes due commit together.
+        IReadOnlyList<Certificate> issued;
+        await using (var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted))
+        {
+            await db.RecordCompletedAsync(learner.UserId!, found, now, context.RequestAborted);
+            issued = await CertificateIssuing.IssueDueAsync(db, foundCourse, learner.UserId!, now, context.RequestAborted);
+            await transaction.CommitAsync(context.RequestAborted);
+        }
         learner.Changed();
-        return TypedResults.Redirect(CourseUrls.LessonReturn(found, "lesson-status"));
+        return TypedResults.Redirect(issued.Count > 0 ? CertificateUrls.IssuedNotice(issued, back) : back);
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound, BadRequest>> AnswerAsync(

@@ -114,7 +114,7 @@ internal static class TrainerEndpoints
         {
             return TypedResults.NotFound();
         }
-        var outcome = await Attempts.StartAsync(db, userId, assessment, null, clock.GetUtcNow().UtcDateTime, Random.Shared, context.RequestAborted,
+        var outcome = await Attempts.StartAsync(db, userId, assessment, null, clock.GetUtcNow().UtcDateTime, Random.Shared, null, context.RequestAborted,
             kind: AttemptKind.Trial);
         return outcome switch
         {

@@ -293,7 +293,7 @@ public sealed class AssessmentTests
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            return await Attempts.SubmitAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, now, CancellationToken.None);
+            return await Attempts.SubmitAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, now, null, CancellationToken.None);
         }));
         Assert.Single(results, r => r);
         Assert.Equal(AttemptStatus.Submitted, (await AttemptsAsync(app)).Single().Status);

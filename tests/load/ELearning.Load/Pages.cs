@@ -156,7 +156,7 @@ internal static class Pages
         return new CatalogFigures(rows, server.StartedIn, cycles);
     }
 
-    private static async Task<double> RateAsync(string? wrk, Uri url, string? cookie, Settings settings, CancellationToken cancel)
+    internal static async Task<double> RateAsync(string? wrk, Uri url, string? cookie, Settings settings, CancellationToken cancel)
     {
         if (wrk is not null)
         {

@@ -124,7 +124,7 @@ internal static class SideBySide
     {
         await using var scope = workspace.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!await Attempts.SubmitAsync(db, attemptId, DateTime.UtcNow, cancel))
+        if (!await Attempts.SubmitAsync(db, attemptId, DateTime.UtcNow, null, cancel))
         {
             throw new InvalidOperationException($"Attempt {attemptId} was already submitted: the script reused an attempt.");
         }

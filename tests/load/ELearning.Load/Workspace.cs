@@ -115,7 +115,7 @@ internal sealed class Workspace : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var userId = learners[i].Id;
             var now = DateTime.UtcNow;
-            var outcome = await Attempts.StartAsync(db, userId, Assessment, moduleLock: null, now, Random.Shared, token);
+            var outcome = await Attempts.StartAsync(db, userId, Assessment, moduleLock: null, now, Random.Shared, null, token);
             if (outcome is not StartOutcome.Started(var number))
             {
                 throw new InvalidOperationException($"Could not start an attempt for {learners[i].Email}: {outcome}.");
@@ -123,7 +123,7 @@ internal sealed class Workspace : IAsyncDisposable
             var attempt = await db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions)
                 .SingleAsync(a => a.UserId == userId && a.Number == number, token);
             var changes = attempt.Questions.Select(q => (q, (Response?)LoadCourse.RightAnswer(q.QuestionId))).ToList();
-            var (saved, sequence) = await Attempts.SaveAsync(db, attempt, changes, attempt.Sequence, now, token);
+            var (saved, sequence) = await Attempts.SaveAsync(db, attempt, changes, attempt.Sequence, now, null, token);
             if (saved != SaveOutcome.Saved)
             {
                 throw new InvalidOperationException($"Could not save the answers of {learners[i].Email}: {saved}.");
