@@ -1,11 +1,13 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
+using ELearning.Web.Certificates;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
+using ELearning.Web.Templates;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +28,10 @@ builder.AddCourses();
 builder.Services.AddProgress();
 // Assessments: attempts are started, saved and submitted by endpoints; a loop closes overdue ones.
 builder.Services.AddAssessments();
+// Templates: the theme's RazorLight templates (certificate HTML, mails), overridable per deployment; Mails renders and sends.
+builder.Services.AddTemplates();
+// Certificate documents: PDF and printable HTML for the holder under /me/certificates.
+builder.Services.AddCertificateDocuments();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
@@ -66,6 +72,7 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+app.MapCertificateDocuments();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.
