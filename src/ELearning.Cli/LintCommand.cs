@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ELearning.Content.Catalog;
 using ELearning.Content.Diagnostics;
+using ELearning.Web.Templates;
 using Microsoft.Extensions.FileProviders;
 
 namespace ELearning.Cli;
@@ -27,17 +28,23 @@ internal static class LintCommand
                 result.AddError("--law-max-age-months must be 0 or more");
             }
         });
-        var command = new Command("lint", "Check the course content and report problems as path:line:column: message.")
+        var templates = new Option<string?>("--templates")
+        {
+            Description = "A deployment's template folder (Theme:TemplatesOverride) to check with the theme's own templates.",
+        };
+        var command = new Command("lint", "Check the course content and the theme's templates and report problems as path:line:column: message.")
         {
             path,
             lawMaxAge,
+            templates,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(path)!,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             parseResult.GetValue(lawMaxAge),
-            DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)));
+            DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime),
+            parseResult.GetValue(templates)));
         return command;
     }
 
@@ -46,12 +53,17 @@ internal static class LintCommand
         Run(path, output, error, LawFreshness.DefaultMaxAgeMonths, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
 
     /// <summary>As above; law-as-of dates more than <paramref name="lawMaxAgeMonths"/> before <paramref name="today"/> are warnings.</summary>
-    internal static int Run(string path, TextWriter output, TextWriter error, int lawMaxAgeMonths, DateOnly today)
+    internal static int Run(string path, TextWriter output, TextWriter error, int lawMaxAgeMonths, DateOnly today, string? templatesOverride = null)
     {
         var root = Path.GetFullPath(path);
         if (!Directory.Exists(root))
         {
             error.WriteLine($"{path}: no such folder");
+            return 2;
+        }
+        if (templatesOverride is not null && !Directory.Exists(templatesOverride))
+        {
+            error.WriteLine($"{templatesOverride}: no such folder");
             return 2;
         }
         using var provider = new PhysicalFileProvider(root);
@@ -62,12 +74,14 @@ internal static class LintCommand
         // Age warnings depend on today, so they are not among the catalog's (cached) diagnostics.
         List<ContentDiagnostic> diagnostics = [.. catalog.Diagnostics
             .Concat(LawFreshness.Due(catalog, today, lawMaxAgeMonths).Select(r => LawFreshness.Warning(r, lawMaxAgeMonths)))
+            .Select(d => prefix is "" or "." ? d : d with { Path = $"{prefix}/{d.Path}" })
+            .Concat(CheckTemplates(templatesOverride))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)];
         foreach (var diagnostic in diagnostics)
         {
-            output.WriteLine((prefix is "" or "." ? diagnostic : diagnostic with { Path = $"{prefix}/{diagnostic.Path}" }).ToString());
+            output.WriteLine(diagnostic.ToString());
         }
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count - errors;
@@ -80,6 +94,13 @@ internal static class LintCommand
             Count(errors, "error"),
             Count(warnings, "warning")));
         return errors > 0 ? 1 : 0;
+    }
+
+    /// <summary>The default theme's RazorLight templates (certificate, mails) and a deployment's overrides, compiled.</summary>
+    private static IReadOnlyList<ContentDiagnostic> CheckTemplates(string? templatesOverride)
+    {
+        using var templates = new ThemeTemplates(ThemeTemplates.ShippedFolder("Default"), "themes/Default/templates", templatesOverride);
+        return templates.CheckAsync().GetAwaiter().GetResult();
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -17,7 +17,7 @@ namespace ELearning.Web.Templates;
 /// that does not compile or render is reported as <c>file:line:col</c> and the last good version keeps serving; with no
 /// good version yet, the shipped file serves.
 /// </summary>
-internal sealed class ThemeTemplates : IDisposable
+internal sealed partial class ThemeTemplates : IDisposable
 {
     /// <summary>Every template the app renders, without the <c>.cshtml</c> extension.</summary>
     public static IReadOnlyList<string> Names { get; } = ["certificate", "password-reset", "invitation", "certificate-issued"];
@@ -173,18 +173,58 @@ internal sealed class ThemeTemplates : IDisposable
         catch (TemplateCompilationException e)
         {
             var first = e.CompilationDiagnostics is { Count: > 0 } all ? all[0] : null;
-            var span = first?.LineSpan;
-            throw new TemplateFailure(new ContentDiagnostic(version.Display,
-                span is { } s && s.IsValid ? s.StartLinePosition.Line + 1 : 1,
-                span is { } c && c.IsValid ? c.StartLinePosition.Character + 1 : 1,
-                DiagnosticSeverity.Error,
-                first?.ErrorMessage ?? (e.CompilationErrors.Count > 0 ? e.CompilationErrors[0] : e.Message)));
+            var message = first?.ErrorMessage ?? (e.CompilationErrors.Count > 0 ? e.CompilationErrors[0] : e.Message);
+            var line = first?.LineSpan is { IsValid: true } span ? span.StartLinePosition.Line + 1 : 1;
+            var column = first?.LineSpan is { IsValid: true } start ? start.StartLinePosition.Character + 1 : 1;
+            throw new TemplateFailure(new ContentDiagnostic(version.Display, line, SourceColumn(_sources[version.Key], line, column, message),
+                DiagnosticSeverity.Error, message));
         }
         finally
         {
             _compileLock.Release();
         }
     }
+
+    /// <summary>
+    /// The #line pragmas map C# errors to the template's line, but the column is the generated code's (<c>Write(</c> comes
+    /// first). The name the message quotes (<c>'Nme'</c>) is looked up on that line instead; failing that, the column stays.
+    /// </summary>
+    private static int SourceColumn(string source, int line, int column, string message)
+    {
+        var lines = source.Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return column;
+        }
+        var text = lines[line - 1];
+        foreach (var quoted in QuotedNames().Matches(message).Select(m => m.Groups[1].Value))
+        {
+            var at = QuotedAt(text, quoted);
+            if (at >= 0)
+            {
+                return at + 1;
+            }
+        }
+        return Math.Clamp(column, 1, Math.Max(1, text.Length));
+    }
+
+    /// <summary>Where <paramref name="name"/> stands on the line as a whole word, or -1.</summary>
+    private static int QuotedAt(string text, string name)
+    {
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var after = at + name.Length >= text.Length || !char.IsLetterOrDigit(text[at + name.Length]);
+            if (before && after)
+            {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedNames();
 
     /// <summary>The template line of a render-time exception, from the stack frame the #line pragmas map to the file.</summary>
     private static (int Line, int Column) RuntimeLine(Exception e, string key)
