@@ -89,7 +89,15 @@ internal static class CertificatePdf
         gfx.DrawString(view.GroupedCode, Font(9, XFontStyleEx.Bold), ink, Box(195, 179.5, 85, 4.5), XStringFormats.TopCenter);
         if (view.VerificationUrl is not null)
         {
-            Wrapped(gfx, $"{view.Texts.VerifyAt} {view.VerificationUrl}", Font(7, XFontStyleEx.Regular), muted, Box(195, 184, 85, 8));
+            // The formatter breaks lines at spaces only: a URL too wide for the box is broken before its last segment (the code).
+            var font = Font(7, XFontStyleEx.Regular);
+            var line = $"{view.Texts.VerifyAt} {view.VerificationUrl}";
+            var cut = view.VerificationUrl.LastIndexOf('/') + 1;
+            if (gfx.MeasureString(line, font).Width > Mm(85) && cut > 0)
+            {
+                line = $"{view.Texts.VerifyAt} {view.VerificationUrl[..cut]} {view.VerificationUrl[cut..]}";
+            }
+            Wrapped(gfx, line, font, muted, Box(195, 184, 85, 8));
         }
     }
 

@@ -13,12 +13,17 @@ namespace ELearning.Load;
 /// </summary>
 internal static class PdfRendering
 {
-    public sealed record Settings(int Count, int WarmUp);
+    public sealed record Settings(int Count, int WarmUp, string? Sample = null);
 
     public static Task<bool> RunAsync(Settings settings, CancellationToken cancel)
     {
         Console.WriteLine($"== Phase pdf: {settings.Count:N0} certificate PDFs in a row (A4 landscape, QR code, embedded fonts) ==");
         ThemeFontResolver.Install(DefaultTheme.Create().Assets);
+        if (settings.Sample is not null)
+        {
+            File.WriteAllBytes(settings.Sample, CertificatePdf.Render(View(0)));
+            Console.WriteLine($"  one PDF saved as {settings.Sample}");
+        }
         for (var i = 0; i < settings.WarmUp; i++)
         {
             CertificatePdf.Render(View(i));
