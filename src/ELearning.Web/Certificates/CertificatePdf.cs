@@ -75,10 +75,13 @@ internal static class CertificatePdf
             }
         }
 
-        gfx.DrawString(view.IssuerName, Font(10, XFontStyleEx.Bold), ink, Box(108, 171, 80, 5), XStringFormats.TopCenter);
+        // A long issuer name takes two lines, as it does in the HTML box of the same width; the address moves down.
+        var issuerFont = Font(10, XFontStyleEx.Bold);
+        var issuerLines = gfx.MeasureString(view.IssuerName, issuerFont).Width > Mm(80) ? 2 : 1;
+        Wrapped(gfx, view.IssuerName, issuerFont, ink, Box(108, 171, 80, 4.5 * issuerLines));
         if (view.IssuerAddress is not null)
         {
-            Wrapped(gfx, view.IssuerAddress, Font(10, XFontStyleEx.Regular), ink, Box(108, 175.5, 80, 12));
+            Wrapped(gfx, view.IssuerAddress, Font(10, XFontStyleEx.Regular), ink, Box(108, 171 + (4.5 * issuerLines), 80, 12));
         }
 
         if (view.QrCode is not null)
