@@ -19,7 +19,8 @@ public sealed class CertificateDocumentTests
     private const string PublicUrl = "https://learn.example.org/";
 
     /// <summary>Inserts a certificate for the account with <paramref name="email"/>, as the issuing feature would.</summary>
-    internal static async Task<string> IssueAsync(TestApp app, string email, string code = "7KQM2XRTW4HNJ9PCB6DFGZVS3Y", bool revoked = false)
+    internal static async Task<string> IssueAsync(
+        TestApp app, string email, string code = "7KQM2XRTW4HNJ9PCB6DFGZVS3Y", bool revoked = false, string? signatureImage = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<Web.Accounts.AppUser>>().FindByEmailAsync(email);
@@ -39,6 +40,7 @@ public sealed class CertificateDocumentTests
             IssuerAddress = "Str. Ștefan cel Mare 1, București",
             SignatoryName = "Ioana Mureșan",
             SignatoryRole = "Director",
+            SignatureImage = signatureImage,
             CompletedAt = new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc),
             IssuedAt = new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc),
             RevokedAt = revoked ? new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc) : null,
@@ -131,6 +133,51 @@ public sealed class CertificateDocumentTests
         var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance)));
         Assert.NotNull(result);
         Assert.Equal($"https://learn.example.org/certificates/{code}", result.Text);
+    }
+
+    [Fact]
+    public async Task TheSignatureFromTheModulesMediaAndTheDeploymentsLogoArePrintedInThePdfAndTheHtml()
+    {
+        var png = CertificateDocuments.QrCode("a stand-in image").Bytes;
+        var templates = Path.Combine(Path.GetTempPath(), "elearning-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(templates);
+        try
+        {
+            File.WriteAllBytes(Path.Combine(templates, CertificateDocuments.LogoFile), png);
+            using var app = new TestApp(
+                settings: new() { ["App:PublicUrl"] = PublicUrl, ["Theme:TemplatesOverride"] = templates },
+                prepare: content =>
+                {
+                    Directory.CreateDirectory(Path.Combine(content, "thb/01-hearing/media"));
+                    File.WriteAllBytes(Path.Combine(content, "thb/01-hearing/media/signature.png"), png);
+                });
+            using var browser = await SignedInAsync(app, "stefan@example.eu");
+            var code = await IssueAsync(app, "stefan@example.eu", signatureImage: "thb/01-hearing/media/signature.png");
+
+            using var pdf = PigDocument.Open(await DownloadAsync(browser, $"/me/certificates/{code}.pdf"));
+            // Logo, signature and QR code.
+            Assert.Equal(3, pdf.GetPage(1).GetImages().Count());
+            var (_, page) = await browser.GetPageAsync($"/me/certificates/{code}");
+            Assert.StartsWith("data:image/png;base64,", page.QuerySelector(".signature img")!.GetAttribute("src"), StringComparison.Ordinal);
+            Assert.StartsWith("data:image/png;base64,", page.QuerySelector("img.logo")!.GetAttribute("src"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(templates, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ASignaturePathOutsideTheContentFolderIsLeftOffTheCertificate()
+    {
+        using var app = new TestApp(settings: new() { ["App:PublicUrl"] = PublicUrl });
+        File.WriteAllBytes(Path.Combine(app.Directory.Root, "secret.png"), CertificateDocuments.QrCode("x").Bytes);
+        using var browser = await SignedInAsync(app, "stefan@example.eu");
+        var code = await IssueAsync(app, "stefan@example.eu", signatureImage: "../secret.png");
+
+        using var pdf = PigDocument.Open(await DownloadAsync(browser, $"/me/certificates/{code}.pdf"));
+        // The QR code only.
+        Assert.Single(pdf.GetPage(1).GetImages());
     }
 
     [Fact]
