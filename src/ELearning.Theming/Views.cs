@@ -55,6 +55,9 @@ public sealed record ModuleOutline(string Anchor,
     /// <summary>The learner's assessment grade under its grading method (null: no submitted attempt).</summary>
     public decimal? AssessmentGrade { get; init; }
 
+    /// <summary>The grade was set by a trainer (a grade override).</summary>
+    public bool AssessmentGradeOverridden { get; init; }
+
     /// <summary>When the module became complete (UTC).</summary>
     public DateTime? CompletedAt { get; init; }
 }
@@ -229,6 +232,9 @@ public sealed record AssessmentView(
 {
     /// <summary>The module after this one, where the course goes on (the main action once the assessment is passed).</summary>
     public Link? NextModule { get; init; }
+
+    /// <summary>The grade was set by a trainer (a grade override), not computed from the attempts.</summary>
+    public bool GradeOverridden { get; init; }
 }
 
 /// <summary>One page of an attempt in progress. Every question's inputs sit in one form posted to <c>SaveUrl</c>.</summary>

@@ -2,12 +2,14 @@ using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Certificates;
+using ELearning.Web.Certificates.OpenBadges;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using ELearning.Web.Templates;
+using ELearning.Web.Trainers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +34,8 @@ builder.Services.AddAssessments();
 builder.Services.AddTemplates();
 // Certificate documents: PDF and printable HTML for the holder under /me/certificates.
 builder.Services.AddCertificateDocuments();
+// Open Badges: each certificate as a signed credential, the issuer's key, revocation list and verifier.
+builder.Services.AddOpenBadges();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();
@@ -73,6 +77,9 @@ app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
 app.MapCertificateDocuments();
+app.MapOpenBadges();
+// Trainer area: accommodations and overrides, trial attempts (pages under Trainers/Pages).
+app.MapTrainers();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

@@ -21,5 +21,7 @@ public static class DefaultTheme
             .Template<AssessmentView, AssessmentPage>()
             .Template<AttemptPageView, AttemptPage>()
             .Template<AttemptResultView, AttemptResultPage>()
+            .Template<TrainerHomeView, TrainerHomePage>().Template<CohortMatrixView, CohortMatrixPage>().Template<LearnerRecordView, LearnerRecordPage>()
+            .Template<TrainerAttemptView, TrainerAttemptPage>().Template<PreviewView, PreviewPage>()
             .Build();
 }

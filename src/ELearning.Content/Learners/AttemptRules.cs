@@ -29,8 +29,10 @@ public static class AttemptRules
     /// <summary>
     /// Null when the learner may start a new attempt now. An open attempt that is overdue counts as finished for this
     /// decision (it is closed by the start itself), so it neither blocks a start nor escapes the attempt limit.
+    /// <paramref name="attempts"/> are the graded ones; <paramref name="allowance"/> adds the extra attempts a trainer granted.
     /// </summary>
-    public static StartRefusal? WhyNotStart(Assessment assessment, IReadOnlyList<AttemptMark> attempts, ModuleLock? moduleLock, DateTime now)
+    public static StartRefusal? WhyNotStart(
+        Assessment assessment, IReadOnlyList<AttemptMark> attempts, ModuleLock? moduleLock, DateTime now, ModuleAllowance? allowance = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(attempts);
@@ -42,7 +44,7 @@ public static class AttemptRules
         {
             return new StartRefusal.InProgress(open.Number);
         }
-        if (assessment.MaxAttempts is { } max && attempts.Count >= max)
+        if (MaxAttempts(assessment, allowance) is { } max && attempts.Count >= max)
         {
             return new StartRefusal.NoAttemptsLeft(max);
         }
@@ -54,6 +56,36 @@ public static class AttemptRules
         }
         return null;
     }
+
+    /// <summary>The attempts this learner may make: the assessment's limit plus the extra ones granted; null for no limit.</summary>
+    public static int? MaxAttempts(Assessment assessment, ModuleAllowance? allowance)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.MaxAttempts is { } max ? max + Math.Max(0, allowance?.ExtraAttempts ?? 0) : null;
+    }
+
+    /// <summary>
+    /// The time this learner gets for one attempt: the assessment's limit times the granted factor, plus the granted
+    /// minutes; null when the assessment has no limit (extended time never creates one).
+    /// </summary>
+    public static TimeSpan? TimeLimit(Assessment assessment, ModuleAllowance? allowance)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.TimeLimit is not { } limit)
+        {
+            return null;
+        }
+        if (allowance is null)
+        {
+            return limit;
+        }
+        var factor = Math.Max(1, allowance.TimeFactor);
+        return TimeSpan.FromSeconds(Math.Round(limit.TotalSeconds * (double)factor)) + TimeSpan.FromMinutes(Math.Max(0, allowance.ExtraMinutes));
+    }
+
+    /// <summary>The deadline of an attempt started at <paramref name="startedAt"/>; null without a time limit.</summary>
+    public static DateTime? Deadline(Assessment assessment, ModuleAllowance? allowance, DateTime startedAt) =>
+        TimeLimit(assessment, allowance) is { } limit ? startedAt + limit : null;
 
     /// <summary>The next attempt's number.</summary>
     public static int NextNumber(IReadOnlyList<AttemptMark> attempts) => attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
@@ -85,7 +117,8 @@ public static class AttemptRules
     /// always, or once the learner has passed (<paramref name="passed"/>: the module grade, or any attempt that passed)
     /// or has no attempt left (every allowed attempt used and none still open).
     /// </summary>
-    public static bool ReleasesCorrectAnswers(Assessment assessment, IReadOnlyList<AttemptMark> attempts, bool passed, DateTime now)
+    public static bool ReleasesCorrectAnswers(
+        Assessment assessment, IReadOnlyList<AttemptMark> attempts, bool passed, DateTime now, ModuleAllowance? allowance = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(attempts);
@@ -93,7 +126,7 @@ public static class AttemptRules
         {
             return true;
         }
-        return assessment.MaxAttempts is { } max && attempts.Count >= max
+        return MaxAttempts(assessment, allowance) is { } max && attempts.Count >= max
             && attempts.All(a => a.State == AttemptState.Submitted || a.IsOverdue(now));
     }
 

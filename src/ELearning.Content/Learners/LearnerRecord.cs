@@ -35,8 +35,11 @@ public sealed record AttemptMark(
     public bool IsOverdue(DateTime now) => State == AttemptState.InProgress && Deadline is { } deadline && deadline <= now;
 }
 
-/// <summary>A module's assessment grade under its grading method; <see cref="Percent"/> is null before any submission.</summary>
-public sealed record ModuleGrade(decimal? Percent, bool Passed, int SubmittedAttempts)
+/// <summary>
+/// A module's assessment grade under its grading method; <see cref="Percent"/> is null before any submission.
+/// <see cref="Overridden"/>: set by a trainer (<see cref="ModuleAllowance.Grade"/>) rather than from the attempts.
+/// </summary>
+public sealed record ModuleGrade(decimal? Percent, bool Passed, int SubmittedAttempts, bool Overridden = false)
 {
     public static ModuleGrade None { get; } = new(null, false, 0);
 }
@@ -57,11 +60,21 @@ public sealed class LearnerRecord
 {
     private readonly Dictionary<(string Course, string Module, string Lesson), LessonMark> _lessons;
     private readonly Dictionary<(string Course, string Module), AttemptMark[]> _attempts;
+    private readonly Dictionary<(string Course, string Module), ModuleAllowance> _allowances;
 
-    public LearnerRecord(IEnumerable<LessonMark> lessons, IEnumerable<AttemptMark> attempts)
+    /// <param name="lessons">The learner's lesson marks.</param>
+    /// <param name="attempts">Graded attempts only: pre-tests and trainers' trials never count.</param>
+    /// <param name="allowances">What trainers granted this learner, at most one per module (see <see cref="ModuleAllowance"/>).</param>
+    public LearnerRecord(IEnumerable<LessonMark> lessons, IEnumerable<AttemptMark> attempts, IEnumerable<ModuleAllowance>? allowances = null)
     {
         ArgumentNullException.ThrowIfNull(lessons);
         ArgumentNullException.ThrowIfNull(attempts);
+        _allowances = [];
+        foreach (var allowance in allowances ?? [])
+        {
+            _allowances[(allowance.Course, allowance.Module)] = allowance;
+        }
+        Allowances = [.. _allowances.Values];
         _lessons = [];
         foreach (var mark in lessons)
         {
@@ -73,6 +86,15 @@ public sealed class LearnerRecord
     }
 
     public static LearnerRecord Empty { get; } = new([], []);
+
+    public IReadOnlyList<ModuleAllowance> Allowances { get; }
+
+    /// <summary>What trainers granted on this module; null when nothing.</summary>
+    public ModuleAllowance? AllowanceOf(Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return _allowances.GetValueOrDefault((module.CourseSlug, module.Slug));
+    }
 
     public IReadOnlyList<LessonMark> Lessons { get; }
 
@@ -98,9 +120,15 @@ public sealed class LearnerRecord
     /// <summary>
     /// The grade from submitted attempts. Highest, last and first take the chosen attempt's own verdict (under the pass
     /// mark it was taken with); average compares the mean with the newest submitted attempt's pass mark. Ties for highest
-    /// go to the earlier attempt.
+    /// go to the earlier attempt. A trainer's grade override, when in force, replaces it (marked <see cref="ModuleGrade.Overridden"/>).
     /// </summary>
-    public ModuleGrade GradeOf(Module module) => Decide(module).Grade;
+    public ModuleGrade GradeOf(Module module)
+    {
+        var grade = Decide(module).Grade;
+        return module.Assessment is not null && AllowanceOf(module)?.Grade is { } set
+            ? new ModuleGrade(set.Percent, set.Passed, grade.SubmittedAttempts, Overridden: true)
+            : grade;
+    }
 
     /// <summary>All lessons complete and, when the module has an assessment, the assessment passed.</summary>
     public bool IsComplete(Module module)
@@ -109,7 +137,7 @@ public sealed class LearnerRecord
         return module.Lessons.All(IsCompleted) && (module.Assessment is null || GradeOf(module).Passed);
     }
 
-    /// <summary>When the module became complete: the later of its last lesson completion and its passing submission.</summary>
+    /// <summary>When the module became complete: the later of its last lesson completion and its passing submission (or grade override).</summary>
     public DateTime? CompletedAt(Module module)
     {
         if (!IsComplete(module))
@@ -117,7 +145,11 @@ public sealed class LearnerRecord
             return null;
         }
         var times = module.Lessons.Select(l => MarkOf(l)!.CompletedAt!.Value).ToList();
-        if (Decide(module).Deciding?.SubmittedAt is { } passed)
+        if (AllowanceOf(module)?.Grade is { } set)
+        {
+            times.Add(set.At);
+        }
+        else if (Decide(module).Deciding?.SubmittedAt is { } passed)
         {
             times.Add(passed);
         }

@@ -42,7 +42,7 @@ internal static class AssessmentEndpoints
         }
         var record = (await learner.SnapshotAsync()).Record;
         var outcome = await Attempts.StartAsync(db, learner.UserId!, assessment, record.LockOf(foundCourse, foundModule),
-            clock.GetUtcNow().UtcDateTime, Random.Shared, context.RequestAborted);
+            clock.GetUtcNow().UtcDateTime, Random.Shared, context.RequestAborted, record.AllowanceOf(foundModule));
         learner.Changed();
         return outcome switch
         {

@@ -37,10 +37,13 @@ internal static class AttemptViews
     /// False while the assessment withholds correct answers from this learner (see
     /// <see cref="AttemptRules.ReleasesCorrectAnswers"/>): the review then shows their answers without the key or rationales.
     /// </param>
+    /// <param name="everything">For trainers and admins: the full review (score, answers, feedback, key, rationales) whatever the review setting.</param>
     public static AttemptResultView Result(
-        Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases, bool correctAnswersReleased = true)
+        Course course, Module module, AssessmentAttempt attempt, string? retakeUrl, string? blocked, QuestionAliases aliases, bool correctAnswersReleased = true,
+        bool everything = false)
     {
-        var review = Attempts.Review(attempt);
+        var review = everything ? ReviewPolicy.Everything : Attempts.Review(attempt);
+        correctAnswersReleased |= everything;
         var showScore = review != ReviewPolicy.None;
         var showsAnswers = review is ReviewPolicy.ScoreAndCorrectAnswers or ReviewPolicy.Everything;
         var items = showsAnswers
@@ -87,6 +90,13 @@ internal static class AttemptViews
     {
         var grade = response is null ? null : question.Grade(response);
         var everything = review == ReviewPolicy.Everything;
+        if (!correctAnswersReleased)
+        {
+            // Withheld until a pass or the last attempt: per-question verdicts, points and feedback go with the key, since
+            // "wrong" on a true/false item names its answer, and the total minus the other items' points names it too.
+            // The learner keeps their own answers, the total and the result.
+            return new AnswerView(null, null, question.Points, [], null, null, null);
+        }
         return new AnswerView(
             grade?.IsCorrect ?? false,
             stored.Score ?? 0,

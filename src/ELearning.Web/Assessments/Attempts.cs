@@ -41,12 +41,19 @@ internal static class Attempts
         new(a.CourseSlug, a.ModuleSlug, a.Number, a.Status == AttemptStatus.InProgress ? AttemptState.InProgress : AttemptState.Submitted,
             a.StartedAt, a.Deadline, a.SubmittedAt, a.PassMark, a.Percent, a.Passed, a.Expired, Review(a));
 
+    /// <summary>Whether the attempt counts (grades, completion, certificates, reports): pre-tests and trials never do.</summary>
+    public static bool Counts(AssessmentAttempt attempt) => attempt.Kind == AttemptKind.Graded;
+
     /// <summary>
     /// Starts an attempt, or answers with the open one. Overdue attempts are closed first (graded with what was saved):
     /// that explicit step, and the <see cref="OverdueAttempts"/> loop, are the only places an expired attempt is closed.
+    /// Only graded attempts count against the limit and the delay; attempts of every kind share the numbering and the
+    /// one-open-attempt rule, so a trainer's open trial is resumed instead of a graded start (and the other way round).
+    /// A trial (<see cref="AttemptKind.Trial"/>) ignores the limit, the delay and the module's lock.
     /// </summary>
     public static async Task<StartOutcome> StartAsync(
-        AppDbContext db, string userId, Assessment assessment, ModuleLock? moduleLock, DateTime now, Random random, CancellationToken cancel)
+        AppDbContext db, string userId, Assessment assessment, ModuleLock? moduleLock, DateTime now, Random random, CancellationToken cancel,
+        ModuleAllowance? allowance = null, AttemptKind kind = AttemptKind.Graded)
     {
         var attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
         var overdue = attempts.Where(a => Mark(a).IsOverdue(now)).Select(a => a.Id).ToList();
@@ -58,13 +65,21 @@ internal static class Attempts
         {
             attempts = await AttemptsOfAsync(db, userId, assessment, cancel);
         }
-        AttemptMark[] marks = [.. attempts.Select(Mark)];
-        switch (AttemptRules.WhyNotStart(assessment, marks, moduleLock, now))
+        AttemptMark[] all = [.. attempts.Select(Mark)];
+        if (attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress) is { } open)
         {
-            case StartRefusal.InProgress(var number):
-                return new StartOutcome.Existing(number);
-            case { } refusal:
-                return new StartOutcome.Refused(refusal);
+            return new StartOutcome.Existing(open.Number);
+        }
+        if (kind == AttemptKind.Graded)
+        {
+            AttemptMark[] graded = [.. attempts.Where(a => a.Kind == AttemptKind.Graded).Select(Mark)];
+            switch (AttemptRules.WhyNotStart(assessment, graded, moduleLock, now, allowance))
+            {
+                case StartRefusal.InProgress(var number):
+                    return new StartOutcome.Existing(number);
+                case { } refusal:
+                    return new StartOutcome.Refused(refusal);
+            }
         }
 
         var attemptIds = attempts.Select(a => a.Id).ToList();
@@ -76,11 +91,12 @@ internal static class Attempts
             UserId = userId,
             CourseSlug = assessment.CourseSlug,
             ModuleSlug = assessment.ModuleSlug,
-            Number = AttemptRules.NextNumber(marks),
+            Number = AttemptRules.NextNumber(all),
+            Kind = kind,
             ContentVersion = assessment.ContentVersion,
             Status = AttemptStatus.InProgress,
             StartedAt = now,
-            Deadline = assessment.TimeLimit is { } limit ? now + limit : null,
+            Deadline = AttemptRules.Deadline(assessment, kind == AttemptKind.Graded ? allowance : null, now),
             PassMark = assessment.PassMark,
             Review = assessment.Review.ToString(),
             QuestionsPerPage = Math.Max(1, assessment.QuestionsPerPage),

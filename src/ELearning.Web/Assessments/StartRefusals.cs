@@ -11,6 +11,7 @@ internal static class StartRefusals
     public static string? Text(StartRefusal? refusal, IStringLocalizer l, DisplayTimeZone zone) => refusal switch
     {
         StartRefusal.Locked(var moduleLock) => l["ModuleLocked", string.Join(", ", moduleLock.Prerequisites.Select(m => m.Title))].Value,
+        StartRefusal.NoAttemptsLeft(1) => l["NoAttemptsLeftOnlyOne"].Value,
         StartRefusal.NoAttemptsLeft(var max) => l["NoAttemptsLeft", max].Value,
         StartRefusal.Wait(var until) => l["WaitBeforeNextAttempt",
             zone.ToLocal(until).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.OffsetLabel(until)].Value,

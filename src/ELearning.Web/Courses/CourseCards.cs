@@ -36,8 +36,9 @@ internal static class CourseCards
         {
             Url = CourseUrls.Module(course.Slug, module.Slug),
             Assessment = module.Assessment is null ? null : new Link(module.Assessment.Title, AssessmentUrls.Overview(course.Slug, module.Slug)),
-            AssessmentPassed = grade is null || grade.SubmittedAttempts == 0 ? null : grade.Passed,
+            AssessmentPassed = grade is null || (grade.SubmittedAttempts == 0 && !grade.Overridden) ? null : grade.Passed,
             AssessmentGrade = grade?.Percent,
+            AssessmentGradeOverridden = grade?.Overridden == true,
             Complete = record?.IsComplete(module) == true,
             CompletedAt = record?.CompletedAt(module),
             LockedBy = record?.LockOf(course, module) is { } moduleLock ? [.. moduleLock.Prerequisites.Select(p => p.Title)] : [],

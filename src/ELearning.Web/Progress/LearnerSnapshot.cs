@@ -33,7 +33,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
             return this;
         }
         var lessons = Record.Lessons.Select(m => ReferenceEquals(m, mark) ? m with { LastOpenedAt = at } : m);
-        return new LearnerSnapshot(new LearnerRecord(lessons, Record.AllAttempts), checks);
+        return new LearnerSnapshot(new LearnerRecord(lessons, Record.AllAttempts, Record.Allowances), checks);
     }
 
     /// <summary>The same snapshot with a lesson's first opening recorded (just committed by this instance).</summary>
@@ -41,7 +41,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
         Record.HasOpened(lesson)
             ? this
             : new LearnerSnapshot(
-                new LearnerRecord([.. Record.Lessons, new LessonMark(lesson.CourseSlug, lesson.ModuleSlug, lesson.Slug, at, at, null)], Record.AllAttempts),
+                new LearnerRecord([.. Record.Lessons, new LessonMark(lesson.CourseSlug, lesson.ModuleSlug, lesson.Slug, at, at, null)], Record.AllAttempts, Record.Allowances),
                 checks);
 
     public ProgressSummary Of(Module module) => Summary(Record.Count(module));
@@ -60,6 +60,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
         var lessons = new List<LessonMark>();
         var attempts = new List<AttemptMark>();
         var answers = new List<SnapshotRow>();
+        var grants = new List<Trainers.AllowanceGrant>();
         foreach (var row in rows)
         {
             switch (row.Kind)
@@ -74,8 +75,17 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
                         Utc(row.At1!.Value), Utc(row.At2), Utc(row.At3), row.PassMark ?? 0, row.Percent, row.Passed, row.Flag == true,
                         Enum.TryParse<ReviewPolicy>(row.Text, out var review) ? review : ReviewPolicy.None));
                     break;
-                default:
+                case 2:
                     answers.Add(row);
+                    break;
+                default:
+                    grants.Add(new Trainers.AllowanceGrant
+                    {
+                        Id = row.Number, CourseSlug = row.CourseSlug, ModuleSlug = row.ModuleSlug,
+                        Kind = Enum.TryParse<Trainers.AllowanceKind>(row.Text, out var kind) ? kind : Trainers.AllowanceKind.ExtraAttempt,
+                        ExtraAttempts = row.Status, TimeFactor = row.PassMark ?? 1, ExtraMinutes = row.Extra,
+                        GradePercent = row.Percent, GradePassed = row.Passed, GrantedAt = Utc(row.At1!.Value),
+                    });
                     break;
             }
         }
@@ -84,29 +94,34 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
             .ToDictionary(
                 g => g.Key,
                 g => new CheckState(QuestionViews.DeserializeResponse(g.MaxBy(a => a.Number)!.Text!), g.Count(a => a.Flag != true)));
-        return new LearnerSnapshot(new LearnerRecord(lessons, attempts), checks);
+        return new LearnerSnapshot(new LearnerRecord(lessons, attempts, Trainers.AllowanceGrant.FoldAll(grants)), checks);
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
-    // Kind 0: a lesson (At1 first opened, At2 last opened, At3 completed). Kind 1: an attempt (At1 started, At2 deadline,
-    // At3 submitted, Flag expired, Text review). Kind 2: a knowledge-check answer (Number its id, Flag correct, Text the
-    // response).
+    // Kind 0: a lesson (At1 first opened, At2 last opened, At3 completed). Kind 1: a graded attempt (At1 started, At2
+    // deadline, At3 submitted, Flag expired, Text review); pre-tests and trials never count, so they are not read. Kind 2: a
+    // knowledge-check answer (Number its id, Flag correct, Text the response). Kind 3: a trainer's grant (Number its id,
+    // Status extra attempts, Extra extra minutes, PassMark time factor, Percent/Passed the grade override, Text its kind).
     private const string SnapshotSql = """
         SELECT 0 AS "Kind", "CourseSlug", "ModuleSlug", "LessonSlug", NULL AS "QuestionId", 0 AS "Number", 0 AS "Status",
                "FirstOpenedAt" AS "At1", "LastOpenedAt" AS "At2", "CompletedAt" AS "At3",
-               NULL AS "PassMark", NULL AS "Percent", NULL AS "Passed", NULL AS "Flag", NULL AS "Text"
+               NULL AS "PassMark", NULL AS "Percent", NULL AS "Passed", NULL AS "Flag", NULL AS "Text", 0 AS "Extra"
         FROM "LessonProgress" WHERE "UserId" = {0}
         UNION ALL
         SELECT 1, "CourseSlug", "ModuleSlug", NULL, NULL, "Number", "Status",
-               "StartedAt", "Deadline", "SubmittedAt", "PassMark", "Percent", "Passed", "Expired", "Review"
-        FROM "AssessmentAttempts" WHERE "UserId" = {0}
+               "StartedAt", "Deadline", "SubmittedAt", "PassMark", "Percent", "Passed", "Expired", "Review", 0
+        FROM "AssessmentAttempts" WHERE "UserId" = {0} AND "Kind" = 0
         UNION ALL
         SELECT 2, "CourseSlug", "ModuleSlug", "LessonSlug", "QuestionId", "Id", 0,
-               NULL, NULL, NULL, NULL, NULL, NULL, "Correct", "Response"
+               NULL, NULL, NULL, NULL, NULL, NULL, "Correct", "Response", 0
         FROM "KnowledgeCheckAnswers" WHERE "UserId" = {0}
+        UNION ALL
+        SELECT 3, "CourseSlug", "ModuleSlug", NULL, NULL, "Id", "ExtraAttempts",
+               "GrantedAt", NULL, NULL, "TimeFactor", "GradePercent", "GradePassed", NULL, "Kind", "ExtraMinutes"
+        FROM "AllowanceGrants" WHERE "UserId" = {0}
         """;
 
     internal sealed class SnapshotRow
@@ -126,5 +141,6 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
         public bool? Passed { get; set; }
         public bool? Flag { get; set; }
         public string? Text { get; set; }
+        public int Extra { get; set; }
     }
 }

@@ -23,6 +23,8 @@ internal static class ModuleLocks
         {
             if (Value(context, CourseKeys) is { } courseSlug && Value(context, ModuleKeys) is { } moduleSlug
                 && context.User.Identity?.IsAuthenticated == true
+                // Trainers and admins take any module in any order (to check it, or in a trial attempt).
+                && !context.User.IsInRole(Accounts.Roles.Trainer) && !context.User.IsInRole(Accounts.Roles.Admin)
                 && context.GetEndpoint()?.Metadata.GetMetadata<ShowsLockedModuleAttribute>() is null)
             {
                 var learner = context.RequestServices.GetRequiredService<LearnerContext>();

@@ -46,9 +46,12 @@ internal static class StorageExtensions
     /// <c>{DataDirectory}/keys</c>, created open to the app's own user only (0700) on Unix; an existing folder is
     /// tightened, since the cookie, reset-token and alias keys in it are as good as every password.
     /// </summary>
-    public static string EnsureKeysDirectory(StorageOptions storage)
+    public static string EnsureKeysDirectory(StorageOptions storage) => EnsureOwnerOnlyDirectory(storage, "keys");
+
+    /// <summary><c>{DataDirectory}/{name}</c> open to the app's own user only (0700 on Unix), for secrets such as keys.</summary>
+    public static string EnsureOwnerOnlyDirectory(StorageOptions storage, string name)
     {
-        var path = Path.Combine(storage.FullDataDirectory, "keys");
+        var path = Path.Combine(storage.FullDataDirectory, name);
         if (OperatingSystem.IsWindows())
         {
             // The folder inherits the data directory's ACL; Windows has no mode bits to set.

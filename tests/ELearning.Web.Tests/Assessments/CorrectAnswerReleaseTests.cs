@@ -28,9 +28,12 @@ public sealed class CorrectAnswerReleaseTests
         Assert.Contains("Not passed", failed.Body!.TextContent, StringComparison.Ordinal);
         Assert.False(ShowsCorrectAnswers(failed), "the failed attempt's review shows a correct answer or a rationale");
         Assert.NotNull(failed.QuerySelector(".notice--withheld"));
-        // The learner still sees their own answers and the feedback on them.
+        // The learner still sees their own answers and the total, but no per-question verdict, points or feedback: on the
+        // true/false item "incorrect" (or 0 points, or the total minus the others' points) would name the answer.
         Assert.NotEmpty(failed.QuerySelectorAll(".question--review"));
-        Assert.Contains(FixtureContent.WrongFeedback, failed.Body.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(failed.QuerySelectorAll(".question--review input:checked"));
+        Assert.Empty(failed.QuerySelectorAll(".verdict, .answer__score, .answer__feedback, .option__feedback"));
+        Assert.DoesNotContain(FixtureContent.WrongFeedback, failed.Body.TextContent, StringComparison.Ordinal);
 
         var second = await driver.StartAsync();
         using (await driver.TakeAsync(second, AttemptDriver.Right, AttemptDriver.RightPath))
@@ -38,6 +41,7 @@ public sealed class CorrectAnswerReleaseTests
         }
         var (_, passed) = await browser.GetPageAsync(second);
         Assert.True(ShowsCorrectAnswers(passed), "the passed attempt's review withholds the correct answers");
+        Assert.NotEmpty(passed.QuerySelectorAll(".verdict"));
         Assert.Null(passed.QuerySelector(".notice--withheld"));
         var (_, firstAgain) = await browser.GetPageAsync(first);
         Assert.True(ShowsCorrectAnswers(firstAgain), "after a pass, the earlier attempt's review still withholds the correct answers");
