@@ -1,13 +1,14 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
-using ELearning.Web.Certificates.OpenBadges;
 using ELearning.Web.Certificates;
+using ELearning.Web.Certificates.OpenBadges;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
+using ELearning.Web.Templates;
 using ELearning.Web.Trainers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,10 @@ builder.AddCourses();
 builder.Services.AddProgress();
 // Assessments: attempts are started, saved and submitted by endpoints; a loop closes overdue ones.
 builder.Services.AddAssessments();
+// Templates: the theme's RazorLight templates (certificate HTML, mails), overridable per deployment; Mails renders and sends.
+builder.Services.AddTemplates();
+// Certificate documents: PDF and printable HTML for the holder under /me/certificates.
+builder.Services.AddCertificateDocuments();
 // Open Badges: each certificate as a signed credential, the issuer's key, revocation list and verifier.
 builder.Services.AddOpenBadges();
 // Certificates: issued with the completion that earns them; public verification page cached by code and rate limited.
@@ -73,6 +78,7 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+app.MapCertificateDocuments();
 app.MapOpenBadges();
 // Trainer area: accommodations and overrides, trial attempts (pages under Trainers/Pages).
 app.MapTrainers();

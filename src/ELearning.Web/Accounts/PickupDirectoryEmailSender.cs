@@ -1,44 +1,36 @@
 using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
 using ELearning.Web.Storage;
-using Microsoft.AspNetCore.Identity;
+using ELearning.Web.Templates;
 using Microsoft.Extensions.Options;
 
 namespace ELearning.Web.Accounts;
 
 /// <summary>
 /// The default mode needs no mail server: messages are written as .eml files to <c>{DataDirectory}/mail</c>, where an
-/// operator (or the host's mail relay, watching the folder) picks them up.
+/// operator (or the host's mail relay, watching the folder) picks them up. What to send is rendered by
+/// <see cref="Mails"/> from the theme's templates.
 /// </summary>
-internal sealed class PickupDirectoryEmailSender(IOptions<StorageOptions> storage, PublicUrls urls, ILogger<PickupDirectoryEmailSender> logger)
-    : IEmailSender<AppUser>
+internal sealed class PickupDirectoryEmailSender(IOptions<StorageOptions> storage, ILogger<PickupDirectoryEmailSender> logger)
 {
-    public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink) =>
-        SendLinkAsync(confirmationLink, email, "Confirm your ELearning account", $"Confirm your account by opening this link:\n\n{confirmationLink}\n");
-
-    public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink) =>
-        SendLinkAsync(resetLink, email, "Reset your ELearning password",
-            $"Someone asked to reset the password of your ELearning account.\nIf it was you, open this link to choose a new password:\n\n{resetLink}\n\nIf it was not you, ignore this message.\n");
-
-    public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
-        SendAsync(email, "Reset your ELearning password", $"Your password reset code: {resetCode}\n");
-
-    /// <summary>A second guard behind <see cref="PublicUrls"/>: a link to any other host is never mailed.</summary>
-    private Task SendLinkAsync(string link, string to, string subject, string body)
-    {
-        if (!urls.MayLinkTo(link))
-        {
-            logger.LogError("Mail to {Recipient} not sent: its link is not under App:PublicUrl (or loopback while unset).", to);
-            return Task.CompletedTask;
-        }
-        return SendAsync(to, subject, body);
-    }
-
-    private async Task SendAsync(string to, string subject, string body)
+    public async Task SendAsync(string to, RenderedMail mail)
     {
         var folder = Path.Combine(storage.Value.FullDataDirectory, "mail");
         Directory.CreateDirectory(folder);
-        // Plain 7-bit text (the bodies are ASCII) keeps the links readable for an operator opening the file.
-        using var message = new MailMessage("no-reply@elearning.local", to, subject, body) { BodyTransferEncoding = System.Net.Mime.TransferEncoding.SevenBit };
+        // UTF-8 sent as 8bit, not quoted-printable: links stay on one line, readable for an operator opening the file.
+        using var message = new MailMessage("no-reply@elearning.local", to, mail.Subject, mail.Text)
+        {
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = TransferEncoding.EightBit,
+        };
+        if (mail.Html.Length > 0)
+        {
+            var html = AlternateView.CreateAlternateViewFromString(mail.Html, Encoding.UTF8, MediaTypeNames.Text.Html);
+            html.TransferEncoding = TransferEncoding.EightBit;
+            message.AlternateViews.Add(html);
+        }
         using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
         await client.SendMailAsync(message);
         logger.LogInformation("Mail to {Recipient} written to {Folder}", to, folder);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ELearning.Load;
 
 // Both phases in one run, figures printed side by side; exit code 0 only when every goal holds (see ../README.md).
-// Options for exploring (the goals are only judged on a full run): --only a|b|c|certificates|signin, --learners N, --slice S (seconds per page measurement in phase C).
+// Options for exploring (the goals are only judged on a full run): --only a|b|c|certificates|signin|pdf, --learners N, --slice S (seconds per page measurement in phase C), --pdf-sample FILE (phase pdf also saves one PDF to look at).
 var only = Option("--only");
 var learners = int.Parse(Option("--learners") ?? "500", System.Globalization.CultureInfo.InvariantCulture);
 // A full run takes 2-4 minutes on 2 cores, most of it 500 PBKDF2 sign-ins; 10 leaves room for a busy machine.
@@ -47,6 +47,10 @@ try
     if (only is null or "signin")
     {
         pass &= await SignInTiming.RunAsync(new SignInTiming.Settings(Tries: 15, WarmUp: 2), cancel.Token);
+    }
+    if (only is null or "pdf")
+    {
+        pass &= await PdfRendering.RunAsync(new PdfRendering.Settings(Count: 1000, WarmUp: 20, Sample: Option("--pdf-sample")), cancel.Token);
     }
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
