@@ -58,4 +58,103 @@ public sealed class UsersCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("error:", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AccountsAreListedGivenRolesLockedAndUnlockedFromTheCommandLine()
+    {
+        using var directory = new TestDirectory();
+        FixtureContent.WriteTo(directory.ContentRoot);
+        Assert.Equal(0, (await RunCliAsync(directory, null, "users", "add", "--email", "ana@example.eu", "--password", TestData.Password)).ExitCode);
+        Assert.Equal(0, (await RunCliAsync(directory, null, "users", "add", "--email", "bob@example.eu", "--role", "trainer", "--password", TestData.Password)).ExitCode);
+
+        var (exit, output) = await RunCliAsync(directory, null, "users", "role", "--email", "ana@example.eu", "--add", "admin");
+        Assert.True(exit == 0, output);
+        Assert.Contains("ana@example.eu: admin, learner.", output, StringComparison.Ordinal);
+        (exit, output) = await RunCliAsync(directory, null, "users", "role", "--email", "ana@example.eu", "--remove", "admin");
+        Assert.Contains("ana@example.eu: learner.", output, StringComparison.Ordinal);
+
+        (exit, output) = await RunCliAsync(directory, null, "users", "lock", "--email", "ana@example.eu");
+        Assert.True(exit == 0, output);
+        (_, output) = await RunCliAsync(directory, null, "users", "list");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("email\tname\troles\ttwo-step\tlocked\tregistered", lines[0]);
+        Assert.StartsWith("ana@example.eu\tana\tlearner\toff\tlocked\t", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("bob@example.eu\tbob\tlearner,trainer\toff\t-\t", lines[2], StringComparison.Ordinal);
+        (_, output) = await RunCliAsync(directory, null, "users", "list", "--role", "trainer");
+        Assert.DoesNotContain("ana@example.eu", output, StringComparison.Ordinal);
+        Assert.Contains("bob@example.eu", output, StringComparison.Ordinal);
+
+        using (var app = new TestApp(directory))
+        {
+            using var browser = app.CreateBrowser();
+            using var refused = await browser.LoginAsync("ana@example.eu", TestData.Password);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("temporarily locked", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await RunCliAsync(directory, null, "users", "unlock", "--email", "ana@example.eu")).ExitCode);
+        using (var app = new TestApp(directory))
+        {
+            using var browser = app.CreateBrowser();
+            using var login = await browser.LoginAsync("ana@example.eu", TestData.Password);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        (exit, output) = await RunCliAsync(directory, null, "users", "lock", "--email", "nobody@example.eu");
+        Assert.Equal(2, exit);
+        Assert.Contains("no account with the email nobody@example.eu", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABackupTakenWhileTheAppRunsPassesTheIntegrityCheckAndHoldsTheAccounts()
+    {
+        using var directory = new TestDirectory();
+        FixtureContent.WriteTo(directory.ContentRoot);
+        using var app = new TestApp(directory);
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        await browser.RegisterAsync("bob@example.eu", TestData.Password, "Bob Ionescu");
+
+        var target = Path.Combine(directory.Root, "backups", "elearning-backup.db");
+        var (exit, output) = await RunCliAsync(directory, null, "backup", target);
+        Assert.True(exit == 0, output);
+        Assert.Contains("integrity check ok, 2 accounts", output, StringComparison.Ordinal);
+        // One self-contained file.
+        Assert.False(File.Exists(target + "-wal"));
+
+        await using (var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False"))
+        {
+            await copy.OpenAsync();
+            await using var check = copy.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", await check.ExecuteScalarAsync());
+            check.CommandText = "SELECT group_concat(Email, ',') FROM (SELECT Email FROM AspNetUsers ORDER BY Email)";
+            Assert.Equal("ana@example.eu,bob@example.eu", await check.ExecuteScalarAsync());
+        }
+
+        // The app keeps working; an existing file is never overwritten.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetPageAsync("/me")).Status);
+        (exit, output) = await RunCliAsync(directory, null, "backup", target);
+        Assert.Equal(2, exit);
+        Assert.Contains("exists", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHelpDocumentsEveryCommand()
+    {
+        using var directory = new TestDirectory();
+        var (exit, output) = await RunCliAsync(directory, null, "--help");
+        Assert.Equal(0, exit);
+        foreach (var command in new[] { "lint <path>", "users", "backup <file>" })
+        {
+            Assert.Contains(command, output, StringComparison.Ordinal);
+        }
+        (_, output) = await RunCliAsync(directory, null, "users", "--help");
+        foreach (var command in new[] { "add", "list", "role", "lock", "unlock" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\s+\S", output);
+        }
+        (_, output) = await RunCliAsync(directory, null, "backup", "--help");
+        Assert.Contains("integrity_check", output, StringComparison.Ordinal);
+    }
 }
