@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ELearning.Web.Accounts;
+using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,13 +19,14 @@ internal static class UsersCommand
     public static Command Create()
     {
         var dataDirectory = CliServices.DataDirectoryOption();
-        return new Command("users", "Manage accounts: add, list, change roles, lock and unlock.")
+        return new Command("users", "Manage accounts: add, list, change roles, lock, unlock, reset two-step sign-in.")
         {
             Add(dataDirectory),
             List(dataDirectory),
             Role(dataDirectory),
             Lock(dataDirectory),
             Unlock(dataDirectory),
+            ResetTwoFactor(dataDirectory),
         };
     }
 
@@ -90,7 +92,7 @@ internal static class UsersCommand
         {
             email, grant, revoke, dataDirectory,
         };
-        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output) =>
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
         {
             var current = await users.GetRolesAsync(user);
             var add = (parse.GetValue(grant) ?? []).Select(RoleName).Distinct().Where(r => !current.Contains(r)).ToList();
@@ -115,7 +117,7 @@ internal static class UsersCommand
         var email = EmailOption();
         var until = new Option<DateTimeOffset?>("--until") { Description = "Lock until this date or time (e.g. 2027-01-31); locked until unlocked when omitted." };
         var command = new Command("lock", "Lock an account: it cannot sign in, and its sessions end.") { email, until, dataDirectory };
-        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output) =>
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
         {
             var end = parse.GetValue(until) ?? DateTimeOffset.MaxValue;
             if (end <= DateTimeOffset.UtcNow)
@@ -140,7 +142,7 @@ internal static class UsersCommand
     {
         var email = EmailOption();
         var command = new Command("unlock", "Unlock an account (an administrator's lock or a lockout after failed sign-ins).") { email, dataDirectory };
-        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output) =>
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
         {
             if (!Report(await users.SetLockoutEndDateAsync(user, null)) || !Report(await users.ResetAccessFailedCountAsync(user)))
             {
@@ -152,9 +154,32 @@ internal static class UsersCommand
         return command;
     }
 
+    private static Command ResetTwoFactor(Option<string?> dataDirectory)
+    {
+        var email = EmailOption();
+        var command = new Command("reset-two-factor",
+            "Turn two-step sign-in off and forget the authenticator key and recovery codes (a lost phone); the account's sessions end.")
+        {
+            email, dataDirectory,
+        };
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
+        {
+            if (!Report(await users.SetTwoFactorEnabledAsync(user, false)) || !Report(await users.ResetAuthenticatorKeyAsync(user))
+                || (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null)
+            {
+                return 1;
+            }
+            // Whoever holds a session (perhaps with the lost phone) signs in again, and a trainer or admin enrols anew.
+            await Sessions.DeleteAllAsync(services.GetRequiredService<AppDbContext>(), user.Id, cancellationToken);
+            output.WriteLine($"Two-step sign-in is off for {user.Email}; it is set up again at the next sign-in where the role requires it.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
     private static async Task<int> WithUserAsync(
         ParseResult parse, Option<string> email, Option<string?> dataDirectory,
-        Func<UserManager<AppUser>, AppUser, TextWriter, Task<int>> action, CancellationToken cancellationToken)
+        Func<UserManager<AppUser>, AppUser, TextWriter, IServiceProvider, Task<int>> action, CancellationToken cancellationToken)
     {
         await using var provider = await CliServices.OpenAsync(parse.GetValue(dataDirectory), cancellationToken);
         await using var scope = provider.CreateAsyncScope();
@@ -165,7 +190,7 @@ internal static class UsersCommand
             parse.InvocationConfiguration.Error.WriteLine($"error: no account with the email {address}.");
             return 2;
         }
-        return await action(users, user, parse.InvocationConfiguration.Output);
+        return await action(users, user, parse.InvocationConfiguration.Output, scope.ServiceProvider);
     }
 
     private static string RoleName(string role) => Roles.All.Single(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));

@@ -150,11 +150,33 @@ public sealed class UsersCommandTests
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
         (_, output) = await RunCliAsync(directory, null, "users", "--help");
-        foreach (var command in new[] { "add", "list", "role", "lock", "unlock" })
+        foreach (var command in new[] { "add", "list", "role", "lock", "unlock", "reset-two-factor" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s+\S", output);
         }
         (_, output) = await RunCliAsync(directory, null, "backup", "--help");
         Assert.Contains("integrity_check", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdminCanResetALostSecondFactorAndTheTrainerSetsItUpAgainAtTheNextSignIn()
+    {
+        using var directory = new TestDirectory();
+        FixtureContent.WriteTo(directory.ContentRoot);
+        using (var app = new TestApp(directory))
+        {
+            await app.CreateUserAsync("trainer@example.eu", TestData.Password, "Learner", "Trainer");
+        }
+        var (exit, output) = await RunCliAsync(directory, null, "users", "reset-two-factor", "--email", "trainer@example.eu");
+        Assert.True(exit == 0, output);
+        (_, output) = await RunCliAsync(directory, null, "users", "list", "--role", "trainer");
+        Assert.Contains("trainer@example.eu\ttrainer\tlearner,trainer\toff\t", output, StringComparison.Ordinal);
+
+        using var again = new TestApp(directory);
+        using var browser = again.CreateBrowser();
+        using var login = await browser.LoginAsync("trainer@example.eu", TestData.Password);
+        Assert.Equal("/", TestClient.LocalPath(login.Headers.Location));
+        using var page = await browser.Http.GetAsync("/trainer/content");
+        Assert.StartsWith("/Account/Manage/two-factor", TestClient.LocalPath(page.Headers.Location), StringComparison.Ordinal);
     }
 }
