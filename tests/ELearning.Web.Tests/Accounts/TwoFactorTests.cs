@@ -71,6 +71,22 @@ public sealed class TwoFactorTests
         using var browser = app.CreateBrowser();
         var (status, _) = await browser.GetPageAsync(Step);
         Assert.Equal(HttpStatusCode.Redirect, status);
+        // A hand-edited query is not an error either.
+        (status, _) = await browser.GetPageAsync(Step + "?RememberMe=nonsense&ReturnUrl=%2F%2Fevil.example");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+    }
+
+    [Fact]
+    public async Task TheCodeStepReturnsOnlyToPagesOfThisSite()
+    {
+        using var app = new TestApp();
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        var (key, _) = await browser.EnrolTwoFactorAsync();
+        await SignOutAsync(browser);
+        await PasswordStepAsync(browser, "ana@example.eu");
+        using var right = await browser.SubmitSecondStepAsync(Step + "?ReturnUrl=%2F%2Fevil.example&RememberMe=nonsense", Authenticator.Code(key));
+        Assert.Equal("/", TestClient.LocalPath(right.Headers.Location));
     }
 
     [Fact]
