@@ -1,52 +1,215 @@
 using System.CommandLine;
+using System.Globalization;
 using ELearning.Web.Accounts;
 using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace ELearning.Cli;
 
-/// <summary><c>elearn users add</c>: creates an account directly in the database, e.g. the first administrator.</summary>
+/// <summary>
+/// <c>elearn users add|list|role|lock|unlock</c>: accounts managed directly in the database, e.g. the first administrator.
+/// Changes go through Identity's UserManager (the app's password policy; a role change or a lock ends the user's
+/// sessions, which a running app notices within <c>Accounts:SessionRecheckSeconds</c>).
+/// </summary>
 internal static class UsersCommand
 {
+    private static readonly string[] RoleNames = ["learner", "trainer", "admin"];
+
     public static Command Create()
     {
-        var email = new Option<string>("--email") { Description = "The account's email (also its user name).", Required = true };
-        var role = new Option<string>("--role") { Description = "learner, trainer or admin.", DefaultValueFactory = _ => "learner" };
-        role.AcceptOnlyFromAmong("learner", "trainer", "admin");
-        var password = new Option<string?>("--password") { Description = "The password; prompted for when omitted." };
-        var name = new Option<string?>("--display-name") { Description = "Name shown in the app; defaults to the email's local part." };
-        var dataDirectory = new Option<string?>("--data-dir") { Description = "Overrides Storage:DataDirectory (default ./data)." };
+        var dataDirectory = CliServices.DataDirectoryOption();
+        return new Command("users", "Manage accounts: add, list, change roles, lock, unlock, reset two-step sign-in.")
+        {
+            Add(dataDirectory),
+            List(dataDirectory),
+            Role(dataDirectory),
+            Lock(dataDirectory),
+            Unlock(dataDirectory),
+            ResetTwoFactor(dataDirectory),
+        };
+    }
 
+    private static Option<string> EmailOption() =>
+        new("--email") { Description = "The account's email (also its user name).", Required = true };
+
+    private static Command Add(Option<string?> dataDirectory)
+    {
+        var email = EmailOption();
+        var role = new Option<string>("--role") { Description = "learner, trainer or admin. Trainers and admins set up two-step sign-in at their first sign-in.", DefaultValueFactory = _ => "learner" };
+        role.AcceptOnlyFromAmong(RoleNames);
+        var password = new Option<string?>("--password") { Description = "The password; prompted for when omitted (read from standard input when it is redirected)." };
+        var name = new Option<string?>("--display-name") { Description = "Name shown in the app; defaults to the email's local part." };
         var add = new Command("add", "Create an account with a role.") { email, role, password, name, dataDirectory };
         add.SetAction(async (parse, cancellationToken) =>
         {
+            // Prompt first: nothing below (database, migrations) should keep the operator waiting at an empty prompt.
             var secret = parse.GetValue(password) ?? ReadPassword();
             return await AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, secret, parse.GetValue(name), parse.GetValue(dataDirectory), cancellationToken);
         });
-        return new Command("users", "Manage accounts.") { add };
+        return add;
+    }
+
+    private static Command List(Option<string?> dataDirectory)
+    {
+        var role = new Option<string?>("--role") { Description = "Only accounts with this role." };
+        role.AcceptOnlyFromAmong(RoleNames);
+        var list = new Command("list", "List accounts: email, name, roles, two-step sign-in, lock, registration date (tab-separated).") { role, dataDirectory };
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var provider = await CliServices.OpenAsync(parse.GetValue(dataDirectory), cancellationToken);
+            await using var scope = provider.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var filter = parse.GetValue(role);
+            IList<AppUser> accounts = filter is null
+                ? await users.Users.OrderBy(u => u.Email).ToListAsync(cancellationToken)
+                : [.. (await users.GetUsersInRoleAsync(RoleName(filter))).OrderBy(u => u.Email, StringComparer.Ordinal)];
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine("email\tname\troles\ttwo-step\tlocked\tregistered");
+            var now = DateTimeOffset.UtcNow;
+            foreach (var user in accounts)
+            {
+                var roles = string.Join(",", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).Select(r => r.ToLowerInvariant()));
+                var locked = user.LockoutEnd is { } end && end > now
+                    ? end == DateTimeOffset.MaxValue ? "locked" : "until " + end.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+                    : "-";
+                output.WriteLine(string.Join('\t', user.Email, user.DisplayName, roles, user.TwoFactorEnabled ? "on" : "off", locked,
+                    user.RegisteredAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+            return 0;
+        });
+        return list;
+    }
+
+    private static Command Role(Option<string?> dataDirectory)
+    {
+        var email = EmailOption();
+        var grant = new Option<string[]>("--add") { Description = "Roles to grant (learner, trainer, admin).", AllowMultipleArgumentsPerToken = true };
+        var revoke = new Option<string[]>("--remove") { Description = "Roles to take away.", AllowMultipleArgumentsPerToken = true };
+        grant.AcceptOnlyFromAmong(RoleNames);
+        revoke.AcceptOnlyFromAmong(RoleNames);
+        var command = new Command("role", "Grant or take away roles; the account's sessions end (a new trainer or admin then sets up two-step sign-in).")
+        {
+            email, grant, revoke, dataDirectory,
+        };
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
+        {
+            var current = await users.GetRolesAsync(user);
+            var add = (parse.GetValue(grant) ?? []).Select(RoleName).Distinct().Where(r => !current.Contains(r)).ToList();
+            var remove = (parse.GetValue(revoke) ?? []).Select(RoleName).Distinct().Where(current.Contains).ToList();
+            if (add.Count > 0 && !Report(await users.AddToRolesAsync(user, add)))
+            {
+                return 1;
+            }
+            if (remove.Count > 0 && !Report(await users.RemoveFromRolesAsync(user, remove)))
+            {
+                return 1;
+            }
+            var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).Select(r => r.ToLowerInvariant());
+            output.WriteLine($"{user.Email}: {string.Join(", ", roles)}.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Lock(Option<string?> dataDirectory)
+    {
+        var email = EmailOption();
+        var until = new Option<DateTimeOffset?>("--until") { Description = "Lock until this date or time (e.g. 2027-01-31); locked until unlocked when omitted." };
+        var command = new Command("lock", "Lock an account: it cannot sign in, and its sessions end.") { email, until, dataDirectory };
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
+        {
+            var end = parse.GetValue(until) ?? DateTimeOffset.MaxValue;
+            if (end <= DateTimeOffset.UtcNow)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("error: --until must be in the future.");
+                return 2;
+            }
+            // An account created with lockout disabled could not be locked at all otherwise.
+            if (!Report(await users.SetLockoutEnabledAsync(user, true)) || !Report(await users.SetLockoutEndDateAsync(user, end)))
+            {
+                return 1;
+            }
+            output.WriteLine(end == DateTimeOffset.MaxValue
+                ? $"Locked {user.Email}."
+                : $"Locked {user.Email} until {end.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Unlock(Option<string?> dataDirectory)
+    {
+        var email = EmailOption();
+        var command = new Command("unlock", "Unlock an account (an administrator's lock or a lockout after failed sign-ins).") { email, dataDirectory };
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
+        {
+            if (!Report(await users.SetLockoutEndDateAsync(user, null)) || !Report(await users.ResetAccessFailedCountAsync(user)))
+            {
+                return 1;
+            }
+            output.WriteLine($"Unlocked {user.Email}.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command ResetTwoFactor(Option<string?> dataDirectory)
+    {
+        var email = EmailOption();
+        var command = new Command("reset-two-factor",
+            "Turn two-step sign-in off and forget the authenticator key and recovery codes (a lost phone); the account's sessions end.")
+        {
+            email, dataDirectory,
+        };
+        command.SetAction((parse, cancellationToken) => WithUserAsync(parse, email, dataDirectory, async (users, user, output, services) =>
+        {
+            if (!Report(await users.SetTwoFactorEnabledAsync(user, false)) || !Report(await users.ResetAuthenticatorKeyAsync(user))
+                || (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null)
+            {
+                return 1;
+            }
+            // Whoever holds a session (perhaps with the lost phone) signs in again, and a trainer or admin enrols anew.
+            await Sessions.DeleteAllAsync(services.GetRequiredService<AppDbContext>(), user.Id, cancellationToken);
+            output.WriteLine($"Two-step sign-in is off for {user.Email}; it is set up again at the next sign-in where the role requires it.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> WithUserAsync(
+        ParseResult parse, Option<string> email, Option<string?> dataDirectory,
+        Func<UserManager<AppUser>, AppUser, TextWriter, IServiceProvider, Task<int>> action, CancellationToken cancellationToken)
+    {
+        await using var provider = await CliServices.OpenAsync(parse.GetValue(dataDirectory), cancellationToken);
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var address = parse.GetValue(email)!;
+        if (await users.FindByEmailAsync(address.Trim()) is not { } user)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: no account with the email {address}.");
+            return 2;
+        }
+        return await action(users, user, parse.InvocationConfiguration.Output, scope.ServiceProvider);
+    }
+
+    private static string RoleName(string role) => Roles.All.Single(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+
+    private static bool Report(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine($"error: {error.Description}");
+        }
+        return result.Succeeded;
     }
 
     private static async Task<int> AddAsync(string email, string role, string password, string? displayName, string? dataDirectory, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddStorage();
-        services.AddAccountStores();
-        await using var provider = services.BuildServiceProvider();
-        await provider.MigrateDatabaseAsync(cancellationToken);
-        await provider.EnsureRolesAsync();
-
+        await using var provider = await CliServices.OpenAsync(dataDirectory, cancellationToken);
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var roleName = Roles.All.Single(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+        var roleName = RoleName(role);
         var user = new AppUser
         {
             UserName = email,
@@ -55,13 +218,8 @@ internal static class UsersCommand
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName.Trim(),
             RegisteredAt = DateTime.UtcNow,
         };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        if (!Report(await users.CreateAsync(user, password)))
         {
-            foreach (var error in created.Errors)
-            {
-                await Console.Error.WriteLineAsync($"error: {error.Description}");
-            }
             return 1;
         }
         // Every account can take courses; trainers and admins additionally get their role.

@@ -68,6 +68,8 @@ if (Directory.Exists(app.Environment.WebRootPath))
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// Trainers and admins without a second factor reach only its set-up page until they have one.
+app.UseTwoFactorEnrolment();
 // Prerequisite locks: one check for every route under a module, before any handler reads or stores.
 app.UseModuleLocks();
 app.UseAnonymousPageCache();

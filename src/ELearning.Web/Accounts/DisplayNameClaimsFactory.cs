@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ELearning.Web.Accounts;
 
-/// <summary>Puts the display name in the cookie so the layout greets the learner without a database read.</summary>
+/// <summary>Puts the display name (and whether two-step sign-in is on) in the cookie so no request needs a database read for them.</summary>
 internal sealed class DisplayNameClaimsFactory(
     UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
@@ -15,6 +15,11 @@ internal sealed class DisplayNameClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimType, user.DisplayName));
+        // Lets the enrolment check (TwoFactorEnrolment) decide without a database read per request.
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorEnrolment.ClaimType, "1"));
+        }
         return identity;
     }
 }

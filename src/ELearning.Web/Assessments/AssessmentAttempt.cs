@@ -1,3 +1,6 @@
+using ELearning.Content.Assessments;
+using ELearning.Content.Learners;
+
 namespace ELearning.Web.Assessments;
 
 /// <summary>What an attempt counts for. Only graded attempts make grades, completion, certificates and reports.</summary>
@@ -53,6 +56,13 @@ internal sealed class AssessmentAttempt
 
     /// <summary>Last column: added by a later migration (SQLite appends).</summary>
     public AttemptKind Kind { get; set; }
+
+    public ReviewPolicy ReviewPolicy => Enum.TryParse<ReviewPolicy>(Review, out var review) ? review : ReviewPolicy.None;
+
+    /// <summary>The attempt as the learner-record rules see it.</summary>
+    public AttemptMark Mark() =>
+        new(CourseSlug, ModuleSlug, Number, Status == AttemptStatus.InProgress ? AttemptState.InProgress : AttemptState.Submitted,
+            StartedAt, Deadline, SubmittedAt, PassMark, Percent, Passed, Expired, ReviewPolicy);
 
     public List<AttemptQuestion> Questions { get; set; } = [];
 }

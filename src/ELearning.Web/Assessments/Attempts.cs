@@ -35,13 +35,10 @@ internal enum SaveOutcome
 /// <summary>Starting, saving and submitting attempts; every rule enforced here, on the server, also under concurrency.</summary>
 internal static class Attempts
 {
-    public static ReviewPolicy Review(AssessmentAttempt attempt) =>
-        Enum.TryParse<ReviewPolicy>(attempt.Review, out var review) ? review : ReviewPolicy.None;
+    public static ReviewPolicy Review(AssessmentAttempt attempt) => attempt.ReviewPolicy;
 
     /// <summary>The attempt as the learner-record rules see it.</summary>
-    public static AttemptMark Mark(AssessmentAttempt a) =>
-        new(a.CourseSlug, a.ModuleSlug, a.Number, a.Status == AttemptStatus.InProgress ? AttemptState.InProgress : AttemptState.Submitted,
-            a.StartedAt, a.Deadline, a.SubmittedAt, a.PassMark, a.Percent, a.Passed, a.Expired, Review(a));
+    public static AttemptMark Mark(AssessmentAttempt a) => a.Mark();
 
     /// <summary>Whether the attempt counts (grades, completion, certificates, reports): pre-tests and trials never do.</summary>
     public static bool Counts(AssessmentAttempt attempt) => attempt.Kind == AttemptKind.Graded;

@@ -3,6 +3,7 @@ using ELearning.Content.Catalog;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Audit;
+using ELearning.Web.Certificates;
 using ELearning.Web.Cohorts;
 using ELearning.Web.Progress;
 using ELearning.Web.Security;
@@ -96,7 +97,17 @@ internal static class TrainerEndpoints
         }
         db.AllowanceGrants.Add(grant);
         AuditLog.Add(db, context, action, "module", course + "/" + module, reason, details, learnerId: userId);
-        await db.SaveChangesAsync(cancel);
+        // A passing grade override can complete the module or the course: the certificates it makes due are issued in
+        // the same transaction, as after a passing submission.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancel))
+        {
+            await db.SaveChangesAsync(cancel);
+            if (grant.GradePassed == true)
+            {
+                await CertificateIssuing.IssueDueAsync(db, loader.GetCatalog().FindCourse(course)!, userId, grant.GrantedAt, cancel);
+            }
+            await transaction.CommitAsync(cancel);
+        }
         // The learner's next page must see it: their cached snapshot is dropped.
         records.Invalidate(userId);
         return TypedResults.Redirect(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "notice=saved" + anchor);

@@ -1,4 +1,5 @@
 using System.Net;
+using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Audit;
 using ELearning.Web.Certificates;
@@ -194,6 +195,42 @@ public sealed class CertificateTests
         var certificate = Assert.Single(await CertificatesAsync(app));
         Assert.Equal(100m, certificate.ScorePercent);
         Assert.StartsWith("/me?issued=" + certificate.Code, passed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APassingGradeOverrideIssuesTheCertificateItCompletes()
+    {
+        using var app = AppWithCertificate(assessment: true);
+        using var browser = app.CreateBrowser();
+        await browser.SignUpAndInAsync("ana@example.eu");
+        using (await CompleteAsync(browser, FixtureContent.FirstLesson))
+        using (await CompleteAsync(browser, SecondLessonPastWarning))
+        {
+        }
+        var driver = new AttemptDriver(browser);
+        using (await driver.TakeAsync(await driver.StartAsync(), AttemptDriver.Wrong, AttemptDriver.WrongPath))
+        {
+        }
+        Assert.Empty(await CertificatesAsync(app));
+
+        await app.CreateUserAsync("admin@example.eu", TestData.Password, Roles.Learner, Roles.Admin);
+        using var admin = app.CreateBrowser();
+        using (var login = await admin.LoginAsync("admin@example.eu", TestData.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+        string learnerId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            learnerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.Email == "ana@example.eu").Select(u => u.Id).SingleAsync();
+        }
+        using var set = await admin.SubmitAsync(ELearning.Web.Trainers.TrainerUrls.Learner(learnerId),
+            f => f.GetAttribute("action")!.EndsWith("/grade", StringComparison.Ordinal),
+            [new("percent", "75"), new("passed", "true"), new("reason", "Oral re-examination passed")]);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+
+        var certificate = Assert.Single(await CertificatesAsync(app));
+        Assert.Equal(("hearing", "Ana Popescu"), (certificate.ModuleSlug, certificate.HolderName));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -66,10 +67,33 @@ internal sealed class TestApp : WebApplicationFactory<Program>
             BaseAddress = new Uri("https://localhost"),
             AllowAutoRedirect = false,
             HandleCookies = true,
-        }));
+        }), AuthenticatorKeys);
 
-    /// <summary>Creates an account straight through Identity (as the CLI does), for roles registration cannot give.</summary>
+    /// <summary>Authenticator keys of the accounts <see cref="CreateUserAsync"/> enrolled, by email: the browsers sign in with them.</summary>
+    public ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Creates an account straight through Identity (as the CLI does), for roles registration cannot give. Trainers and
+    /// admins must use two-step sign-in, so their accounts get an authenticator key (kept in <see cref="AuthenticatorKeys"/>,
+    /// which <see cref="TestClient.LoginAsync"/> answers the code step with), as if they had already enrolled.
+    /// </summary>
     public async Task CreateUserAsync(string email, string password, params string[] roles)
+    {
+        await CreateUserWithoutSecondFactorAsync(email, password, roles);
+        if (!roles.Any(r => r is Roles.Trainer or Roles.Admin))
+        {
+            return;
+        }
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        AuthenticatorKeys[email] = (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>Creates an account with no second factor: a trainer or admin made this way must enrol at first sign-in.</summary>
+    public async Task CreateUserWithoutSecondFactorAsync(string email, string password, params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -121,7 +145,7 @@ internal sealed class TestDirectory : IDisposable
 }
 
 /// <summary>An HttpClient that behaves like a browser with JavaScript off: it keeps cookies and posts forms with their tokens.</summary>
-internal sealed class TestClient(HttpClient http) : IDisposable
+internal sealed class TestClient(HttpClient http, IReadOnlyDictionary<string, string>? authenticatorKeys = null) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
@@ -194,11 +218,43 @@ internal sealed class TestClient(HttpClient http) : IDisposable
         Assert.Contains("your account is ready", body, StringComparison.Ordinal);
     }
 
-    public async Task<HttpResponseMessage> LoginAsync(string email, string password) =>
-        await SubmitAsync("/Account/Login", FormNamed("login"),
+    /// <summary>Signs in; for an account whose authenticator key the app knows, answers the code step too (as its owner would).</summary>
+    public async Task<HttpResponseMessage> LoginAsync(string email, string password)
+    {
+        var response = await SubmitAsync("/Account/Login", FormNamed("login"),
         [
             new("Input.Email", email), new("Input.Password", password),
         ]);
+        if (authenticatorKeys is not null && authenticatorKeys.TryGetValue(email, out var key)
+            && LocalPath(response.Headers.Location) is { } step && step.StartsWith("/Account/Login/two-factor", StringComparison.Ordinal))
+        {
+            response.Dispose();
+            response = await SubmitSecondStepAsync(step, Authenticator.Code(key));
+        }
+        return response;
+    }
+
+    /// <summary>A redirect's target as a local path and query (static SSR pages redirect to absolute URLs).</summary>
+    public static string? LocalPath(Uri? location) =>
+        location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
+    /// <summary>Answers the sign-in's code step (an authenticator or a recovery code).</summary>
+    public Task<HttpResponseMessage> SubmitSecondStepAsync(string stepUrl, string code) =>
+        SubmitAsync(stepUrl, FormNamed("login-2fa"), [new("Input.Code", code)]);
+
+    /// <summary>Sets up two-step sign-in on the account page as a user would: reads the key shown, types the app's code.</summary>
+    public async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolTwoFactorAsync()
+    {
+        var (status, page) = await GetPageAsync("/Account/Manage/two-factor");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(page.QuerySelector(".qr svg"));
+        var key = page.QuerySelector(".shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        using var response = await SubmitAsync("/Account/Manage/two-factor", FormNamed("enable-2fa"), [new("Input.Code", Authenticator.Code(key))]);
+        var done = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        var codes = done.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
+        Assert.True(codes.Count == 10, done.Body?.TextContent);
+        return (key, codes);
+    }
 
     public async Task SignUpAndInAsync(string email, string password = TestData.Password)
     {
@@ -208,6 +264,12 @@ internal sealed class TestClient(HttpClient http) : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+}
+
+/// <summary>What an authenticator app shows now for a key (RFC 6238: SHA-1, 30 s, 6 digits), computed by Otp.NET.</summary>
+internal static class Authenticator
+{
+    public static string Code(string key) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
 }
 
 internal static class TestData
