@@ -122,6 +122,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             Summary = courseFile.Summary,
             Languages = courseFile.Languages,
             Hours = courseFile.Hours,
+            Access = courseFile.Access,
             Modules = [.. modules.Select(m => new Module
             {
                 Slug = m.Slug,
@@ -134,6 +135,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 Lessons = m.Lessons,
                 Assessment = m.Assessment,
                 Optional = m.File.Optional,
+                Access = m.File.Access == ContentAccess.Cohort || courseFile.Access == ContentAccess.Cohort ? ContentAccess.Cohort : ContentAccess.Open,
             })],
         };
     }

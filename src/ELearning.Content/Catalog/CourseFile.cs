@@ -10,7 +10,9 @@ internal sealed record CourseFile(
     IReadOnlyList<string> Languages,
     decimal? Hours)
 {
-    private static readonly string[] s_keys = ["title", "summary", "languages", "hours"];
+    private static readonly string[] s_keys = ["title", "summary", "languages", "hours", "access"];
+
+    public ContentAccess Access { get; init; }
 
     // The parsed file, or null when it has errors; diagnostics has them either way.
     public static CourseFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
@@ -26,6 +28,7 @@ internal sealed record CourseFile(
         var title = fields.Text("title", required: true);
         var summary = fields.Text("summary", required: true);
         var hours = fields.PositiveDecimal("hours", required: false);
+        var access = fields.OneOf("access", required: false, ContentAccessField.Values) ?? ContentAccess.Open;
         var languages = fields.List("languages");
         foreach (var language in languages ?? [])
         {
@@ -37,7 +40,7 @@ internal sealed record CourseFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new CourseFile(title, summary, languages?.Select(l => l.Value).ToList() ?? ["en"], hours);
+            : new CourseFile(title, summary, languages?.Select(l => l.Value).ToList() ?? ["en"], hours) { Access = access };
     }
 
     private static bool IsLanguageCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterLower);

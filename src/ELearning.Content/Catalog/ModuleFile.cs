@@ -12,7 +12,9 @@ internal sealed record ModuleFile(
     IReadOnlyList<YamlScalar> Prerequisites,
     bool Optional)
 {
-    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional"];
+    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", "access"];
+
+    public ContentAccess Access { get; init; }
 
     public static ModuleFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -29,6 +31,7 @@ internal sealed record ModuleFile(
         var objectives = fields.List("objectives");
         var prerequisites = fields.List("prerequisites");
         var optional = fields.Boolean("optional", required: false) ?? false;
+        var access = fields.OneOf("access", required: false, ContentAccessField.Values) ?? ContentAccess.Open;
         foreach (var prerequisite in prerequisites ?? [])
         {
             if (!ContentNames.IsSlug(prerequisite.Value))
@@ -39,6 +42,6 @@ internal sealed record ModuleFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional);
+            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional) { Access = access };
     }
 }

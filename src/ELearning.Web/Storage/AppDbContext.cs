@@ -28,6 +28,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
     public DbSet<CohortDay> CohortDays => Set<CohortDay>();
     public DbSet<Attendance> Attendance => Set<Attendance>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -46,6 +47,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         builder.Entity<Certificate>(Certificate.Configure);
         Cohort.Configure(builder);
         builder.Entity<AuditEntry>(AuditEntry.Configure);
+        builder.Entity<Invitation>(Invitation.Configure);
 
         builder.Entity<LessonProgress>(progress =>
         {
