@@ -1,6 +1,7 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
+using ELearning.Web.Cohorts;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
@@ -26,6 +27,8 @@ builder.AddCourses();
 builder.Services.AddProgress();
 // Assessments: attempts are started, saved and submitted by endpoints; a loop closes overdue ones.
 builder.Services.AddAssessments();
+// Cohorts: training sessions, invitations, attendance, and content restricted to cohorts (access: cohort).
+builder.Services.AddCohorts();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();

@@ -54,6 +54,7 @@ internal static class AccountsExtensions
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IEmailSender<AppUser>, PickupDirectoryEmailSender>();
+        services.AddMailSender(builder.Configuration);
         // Data-protection keys (cookies, reset tokens) encrypted at rest when DataProtection:CertificatePath is set.
         services.AddKeyProtection(builder.Configuration);
         // Absolute links (mails) come from App:PublicUrl, which also sets AllowedHosts.

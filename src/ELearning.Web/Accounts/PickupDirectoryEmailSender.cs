@@ -1,15 +1,13 @@
-using System.Net.Mail;
-using ELearning.Web.Storage;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ELearning.Web.Accounts;
 
 /// <summary>
-/// The default mode needs no mail server: messages are written as .eml files to <c>{DataDirectory}/mail</c>, where an
-/// operator (or the host's mail relay, watching the folder) picks them up.
+/// Account mails. The default mode needs no mail server: messages are written as .eml files to <c>{DataDirectory}/mail</c>,
+/// where an operator (or the host's mail relay, watching the folder) picks them up; with <c>Email:Smtp:Host</c> set they
+/// go over SMTP instead (<see cref="IMailSender"/>).
 /// </summary>
-internal sealed class PickupDirectoryEmailSender(IOptions<StorageOptions> storage, PublicUrls urls, ILogger<PickupDirectoryEmailSender> logger)
+internal sealed class PickupDirectoryEmailSender(IMailSender mail, PublicUrls urls, ILogger<PickupDirectoryEmailSender> logger)
     : IEmailSender<AppUser>
 {
     public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink) =>
@@ -33,14 +31,5 @@ internal sealed class PickupDirectoryEmailSender(IOptions<StorageOptions> storag
         return SendAsync(to, subject, body);
     }
 
-    private async Task SendAsync(string to, string subject, string body)
-    {
-        var folder = Path.Combine(storage.Value.FullDataDirectory, "mail");
-        Directory.CreateDirectory(folder);
-        // Plain 7-bit text (the bodies are ASCII) keeps the links readable for an operator opening the file.
-        using var message = new MailMessage("no-reply@elearning.local", to, subject, body) { BodyTransferEncoding = System.Net.Mime.TransferEncoding.SevenBit };
-        using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
-        await client.SendMailAsync(message);
-        logger.LogInformation("Mail to {Recipient} written to {Folder}", to, folder);
-    }
+    private Task SendAsync(string to, string subject, string body) => mail.SendAsync(new OutgoingMail(to, subject, body));
 }
