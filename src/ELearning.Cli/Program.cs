@@ -10,5 +10,6 @@ var root = new RootCommand(
     UsersCommand.Create(),
     CertificatesCommand.Create(),
     BackupCommand.Create(),
+    CohortsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Certificates;
 using ELearning.Web.Certificates.OpenBadges;
+using ELearning.Web.Cohorts;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
@@ -38,6 +39,8 @@ builder.Services.AddCertificateDocuments();
 builder.Services.AddOpenBadges();
 // Certificates: issued with the completion that earns them; public verification page cached by code and rate limited.
 builder.Services.AddCertificates(builder.Configuration);
+// Cohorts: training sessions, invitations, attendance, and content restricted to cohorts (access: cohort).
+builder.Services.AddCohorts();
 // UI: static server-rendered Razor components, strings from resources.
 builder.Services.AddRazorComponents();
 builder.Services.AddAnonymousPageCache();

@@ -123,6 +123,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
             Languages = courseFile.Languages,
             Hours = courseFile.Hours,
             Certificate = courseFile.Certificate?.Resolve(folder.Path, tree.Files, (line, column, message) => Error(courseYml.Path, line, column, message)),
+            Access = courseFile.Access,
             Modules = [.. modules.Select(m => new Module
             {
                 Slug = m.Slug,
@@ -136,6 +137,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 Assessment = m.Assessment,
                 Optional = m.File.Optional,
                 Certificate = m.File.Certificate?.Resolve(m.Folder.Path, tree.Files, (line, column, message) => Error(m.ModuleYmlPath, line, column, message)),
+                Access = m.File.Access == ContentAccess.Cohort || courseFile.Access == ContentAccess.Cohort ? ContentAccess.Cohort : ContentAccess.Open,
             })],
         };
     }

@@ -39,6 +39,9 @@ public sealed class Course
     /// <summary>Completing the course issues this certificate; null when <c>course.yml</c> has no <c>certificate:</c> block.</summary>
     public CertificateRule? Certificate { get; init; }
 
+    /// <summary><c>access: cohort</c> restricts the course, and so each of its modules, to its cohorts' members.</summary>
+    public ContentAccess Access { get; init; }
+
     public Module? FindModule(string slug) =>
         Modules.FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.Ordinal));
 
@@ -72,6 +75,12 @@ public sealed class Module
 
     /// <summary>Completing the module issues this certificate; null when <c>module.yml</c> has no <c>certificate:</c> block.</summary>
     public CertificateRule? Certificate { get; init; }
+
+    /// <summary>
+    /// <see cref="ContentAccess.Cohort"/> when <c>module.yml</c> or the course's <c>course.yml</c> says <c>access: cohort</c>:
+    /// only members of a cohort covering the module (and trainers and admins) open it.
+    /// </summary>
+    public ContentAccess Access { get; init; }
 
     public Lesson? FindLesson(string slug) =>
         Lessons.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));

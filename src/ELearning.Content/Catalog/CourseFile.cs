@@ -11,7 +11,9 @@ internal sealed record CourseFile(
     decimal? Hours,
     CertificateBlock? Certificate)
 {
-    private static readonly string[] s_keys = ["title", "summary", "languages", "hours", CertificateBlock.Key];
+    private static readonly string[] s_keys = ["title", "summary", "languages", "hours", "access", CertificateBlock.Key];
+
+    public ContentAccess Access { get; init; }
 
     // The parsed file, or null when it has errors; diagnostics has them either way.
     public static CourseFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
@@ -27,6 +29,7 @@ internal sealed record CourseFile(
         var title = fields.Text("title", required: true);
         var summary = fields.Text("summary", required: true);
         var hours = fields.PositiveDecimal("hours", required: false);
+        var access = fields.OneOf("access", required: false, ContentAccessField.Values) ?? ContentAccess.Open;
         var languages = fields.List("languages");
         var certificate = CertificateBlock.Parse(fields, diagnostics);
         foreach (var language in languages ?? [])
@@ -39,7 +42,7 @@ internal sealed record CourseFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new CourseFile(title, summary, languages?.Select(l => l.Value).ToList() ?? ["en"], hours, certificate);
+            : new CourseFile(title, summary, languages?.Select(l => l.Value).ToList() ?? ["en"], hours, certificate) { Access = access };
     }
 
     private static bool IsLanguageCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterLower);

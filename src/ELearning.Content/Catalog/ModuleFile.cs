@@ -13,7 +13,9 @@ internal sealed record ModuleFile(
     bool Optional,
     CertificateBlock? Certificate)
 {
-    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", CertificateBlock.Key];
+    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", "access", CertificateBlock.Key];
+
+    public ContentAccess Access { get; init; }
 
     public static ModuleFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -31,6 +33,7 @@ internal sealed record ModuleFile(
         var prerequisites = fields.List("prerequisites");
         var optional = fields.Boolean("optional", required: false) ?? false;
         var certificate = CertificateBlock.Parse(fields, diagnostics);
+        var access = fields.OneOf("access", required: false, ContentAccessField.Values) ?? ContentAccess.Open;
         foreach (var prerequisite in prerequisites ?? [])
         {
             if (!ContentNames.IsSlug(prerequisite.Value))
@@ -41,6 +44,6 @@ internal sealed record ModuleFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional, certificate);
+            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional, certificate) { Access = access };
     }
 }

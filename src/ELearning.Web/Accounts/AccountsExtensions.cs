@@ -20,7 +20,8 @@ internal static class AccountsExtensions
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
-        services.AddSingleton<PickupDirectoryEmailSender>();
+        // How mail leaves: the pickup folder, or SMTP when Email:Smtp:Host is set. What is sent: Templates/Mails.
+        services.AddMailSender(builder.Configuration);
         // Data-protection keys (cookies, reset tokens) encrypted at rest when DataProtection:CertificatePath is set.
         services.AddKeyProtection(builder.Configuration);
         // Absolute links (mails) come from App:PublicUrl, which also sets AllowedHosts.

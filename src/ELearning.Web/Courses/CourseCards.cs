@@ -8,9 +8,10 @@ namespace ELearning.Web.Courses;
 internal static class CourseCards
 {
     /// <summary>A catalog card; <paramref name="progress"/> null for visitors (no progress bars).</summary>
-    public static CourseCard For(Course course, LearnerSnapshot? progress) =>
+    public static CourseCard For(Course course, LearnerSnapshot? progress, Cohorts.CohortCoverage? coverage = null) =>
         new(course.Title, course.Summary, CourseUrls.Course(course.Slug), course.Minutes, course.Hours,
-            [.. course.Modules.Select(m => new ModuleCard(
+            // Modules restricted to cohorts the user is not in are left out (docs/authoring.md).
+            [.. course.Modules.Where(m => coverage?.MayOpen(course, m) ?? true).Select(m => new ModuleCard(
                 m.Title, m.Summary,
                 m.Lessons.Count > 0 ? CourseUrls.Lesson(m.Lessons[0]) : CourseUrls.Course(course.Slug),
                 m.Minutes, m.Lessons.Count, progress?.Of(m))

@@ -2,6 +2,7 @@ using ELearning.Content.Catalog;
 using ELearning.Content.Learners;
 using ELearning.Theming;
 using ELearning.Web.Courses;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Localization;
 
 namespace ELearning.Web.Progress;
@@ -10,6 +11,7 @@ namespace ELearning.Web.Progress;
 /// Prerequisite locks, enforced once for every route under a module (lessons, their posts, knowledge checks, media,
 /// the assessment and its attempts): a learner whose module is not open yet gets 403 before any handler runs, so
 /// nothing is read out or stored. Keyed on the route values, so a new route under a module is covered without asking.
+/// The same check refuses content restricted to cohorts (<c>access: cohort</c>) to everyone outside them.
 /// </summary>
 internal static class ModuleLocks
 {
@@ -21,6 +23,22 @@ internal static class ModuleLocks
     public static IApplicationBuilder UseModuleLocks(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // access: cohort: a course or module restricted to its cohorts does not exist for anyone else (404), and
+            // visitors are asked to sign in first (they may be members).
+            if (Value(context, CourseKeys) is { } slug
+                && context.RequestServices.GetRequiredService<LearnerContext>().Catalog.FindCourse(slug) is { } restricted
+                && !await Cohorts.CohortAccessRules.MayOpenAsync(context, restricted, Value(context, ModuleKeys)))
+            {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+                else
+                {
+                    await context.ChallengeAsync();
+                }
+                return;
+            }
             if (Value(context, CourseKeys) is { } courseSlug && Value(context, ModuleKeys) is { } moduleSlug
                 && context.User.Identity?.IsAuthenticated == true
                 // Trainers and admins take any module in any order (to check it, or in a trial attempt).

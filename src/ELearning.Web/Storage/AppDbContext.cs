@@ -29,6 +29,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
     public DbSet<Attendance> Attendance => Set<Attendance>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Trainers.AllowanceGrant> AllowanceGrants => Set<Trainers.AllowanceGrant>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -48,6 +49,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         Cohort.Configure(builder);
         builder.Entity<AuditEntry>(AuditEntry.Configure);
         builder.Entity<Trainers.AllowanceGrant>(Trainers.AllowanceGrant.Configure);
+        builder.Entity<Invitation>(Invitation.Configure);
 
         builder.Entity<LessonProgress>(progress =>
         {

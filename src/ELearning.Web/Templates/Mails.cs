@@ -14,7 +14,7 @@ internal sealed record RenderedMail(string Subject, string Html, string Text);
 /// <c>App:PublicUrl</c> (or loopback while it is unset) is never sent. Also Identity's mail sender, so its password reset
 /// goes through the template.
 /// </summary>
-internal sealed class Mails(ThemeTemplates templates, PickupDirectoryEmailSender sender, PublicUrls urls, ILogger<Mails> logger)
+internal sealed class Mails(ThemeTemplates templates, IMailSender sender, PublicUrls urls, ILogger<Mails> logger)
     : IEmailSender<AppUser>
 {
     public Task SendPasswordResetAsync(string to, PasswordResetMail model) =>
@@ -46,7 +46,8 @@ internal sealed class Mails(ThemeTemplates templates, PickupDirectoryEmailSender
             logger.LogError("Mail {Template} to {Recipient} not sent: its link {Link} is not under App:PublicUrl (or loopback while unset).", template, to, refused);
             return;
         }
-        await sender.SendAsync(to, await RenderAsync(template, model));
+        var mail = await RenderAsync(template, model);
+        await sender.SendAsync(new OutgoingMail(to, mail.Subject, mail.Text, mail.Html));
     }
 
     Task IEmailSender<AppUser>.SendPasswordResetLinkAsync(AppUser user, string email, string resetLink) =>
@@ -54,9 +55,9 @@ internal sealed class Mails(ThemeTemplates templates, PickupDirectoryEmailSender
 
     Task IEmailSender<AppUser>.SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink) =>
         urls.MayLinkTo(confirmationLink)
-            ? sender.SendAsync(email, new RenderedMail("Confirm your ELearning account", "", $"Confirm your account by opening this link:\n\n{confirmationLink}\n"))
+            ? sender.SendAsync(new OutgoingMail(email, "Confirm your ELearning account", $"Confirm your account by opening this link:\n\n{confirmationLink}\n"))
             : Task.CompletedTask;
 
     Task IEmailSender<AppUser>.SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
-        sender.SendAsync(email, new RenderedMail("Reset your ELearning password", "", $"Your password reset code: {resetCode}\n"));
+        sender.SendAsync(new OutgoingMail(email, "Reset your ELearning password", $"Your password reset code: {resetCode}\n"));
 }
