@@ -88,8 +88,8 @@ public sealed class ItemStatisticsTests
 
         Assert.Equal([1, 3, 1], items["q1"].Options.Select(o => o.Chosen));
         Assert.Equal(0.6, items["q1"].Options[1].Share, Precision);
-        Assert.Empty(items["q1"].Flags);
-        Assert.Equal([ItemWarning.NegativeDiscrimination], items["q3"].Flags);
+        Assert.Empty(items["q1"].Warnings);
+        Assert.Equal([ItemWarning.NegativeDiscrimination], items["q3"].Warnings);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class ItemStatisticsTests
 
         var q = ItemStatistics.Analyse(items, attempts).Items[0];
 
-        Assert.Contains(ItemWarning.KeyNeverChosen, q.Flags);
-        Assert.Contains(ItemWarning.DistractorMostChosen, q.Flags);
+        Assert.Contains(ItemWarning.KeyNeverChosen, q.Warnings);
+        Assert.Contains(ItemWarning.DistractorMostChosen, q.Warnings);
         // Nobody scored: no spread, so no correlation rather than a division by zero.
         Assert.Null(q.Discrimination);
     }

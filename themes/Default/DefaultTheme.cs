@@ -21,5 +21,6 @@ public static class DefaultTheme
             .Template<AssessmentView, AssessmentPage>()
             .Template<AttemptPageView, AttemptPage>()
             .Template<AttemptResultView, AttemptResultPage>()
+            .Template<ItemAnalysisView, ItemAnalysisPage>()
             .Build();
 }

@@ -41,7 +41,7 @@ public sealed record ItemResult(
     double? Discrimination,
     double? DiscriminativeEfficiency,
     IReadOnlyList<OptionCount> Options,
-    IReadOnlyList<ItemWarning> Flags);
+    IReadOnlyList<ItemWarning> Warnings);
 
 /// <summary>
 /// The assessment as a whole. <see cref="Mean"/>, <see cref="Median"/> and <see cref="StandardDeviation"/> are in
@@ -122,10 +122,10 @@ public static class ItemStatistics
             efficiency = best > 0 ? covariance / best : null;
         }
         var options = item.Options.Select(o => new OptionCount(o.Id, o.IsCorrect, picks[o.Id], n == 0 ? 0 : (double)picks[o.Id] / n)).ToList();
-        return new ItemResult(item.Id, n, facility, sd, discrimination, efficiency, options, Flags(discrimination, options, answered));
+        return new ItemResult(item.Id, n, facility, sd, discrimination, efficiency, options, Warnings(discrimination, options, answered));
     }
 
-    private static List<ItemWarning> Flags(double? discrimination, List<OptionCount> options, int answered)
+    private static List<ItemWarning> Warnings(double? discrimination, List<OptionCount> options, int answered)
     {
         var flags = new List<ItemWarning>();
         // Rounding noise around 0 is not a broken item.
