@@ -56,3 +56,6 @@ public sealed record SurveyItemResult(string Prompt, bool IsLikert, IReadOnlyLis
 public sealed record SurveyResult(string Title, string Lesson, int Responses, IReadOnlyList<SurveyItemResult> Items);
 
 public sealed record CohortSurveyView(string CohortName, IReadOnlyList<SurveyResult> Surveys);
+
+/// <summary>The offer of a module's pre-test before its first lesson: take it (ungraded) or skip it.</summary>
+public sealed record PretestOfferView(string ModuleTitle, Link Course, int QuestionCount, string StartUrl, string SkipUrl, string? TakenUrl);

@@ -1,5 +1,6 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
+using ELearning.Web.Analysis;
 using ELearning.Web.Assessments;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
@@ -66,6 +67,8 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+// Measurement: module pre-tests and end-of-course surveys (the trainer pages are Razor components).
+app.MapAnalysis();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

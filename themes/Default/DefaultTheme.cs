@@ -22,5 +22,7 @@ public static class DefaultTheme
             .Template<AttemptPageView, AttemptPage>()
             .Template<AttemptResultView, AttemptResultPage>()
             .Template<ItemAnalysisView, ItemAnalysisPage>()
+            .Template<PretestOfferView, PretestPage>()
+            .Template<CohortGainView, CohortGainPage>()
             .Build();
 }

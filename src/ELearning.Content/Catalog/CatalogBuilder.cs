@@ -134,6 +134,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 Lessons = m.Lessons,
                 Assessment = m.Assessment,
                 Optional = m.File.Optional,
+                Pretest = m.File.Pretest is not null && m.Assessment is not null,
             })],
         };
     }
@@ -225,6 +226,11 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         if (lessons.Count == 0)
         {
             Warning(moduleYmlPath, "the module has no lessons yet");
+        }
+        if (moduleFile.Pretest is { } pretest && assessment is null)
+        {
+            Error(moduleYmlPath, pretest.Line, pretest.Column,
+                "'pretest: true' needs an assessment.md in this module: the pre-test is drawn from its questions");
         }
         return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons, assessment)
         {

@@ -73,6 +73,12 @@ public sealed class Module
     /// <summary>Completing the module issues this certificate; null when <c>module.yml</c> has no <c>certificate:</c> block.</summary>
     public CertificateRule? Certificate { get; init; }
 
+    /// <summary>
+    /// <c>pretest: true</c> in <c>module.yml</c> (and the module has an assessment): learners are offered the assessment's
+    /// pool, ungraded, before the first lesson, to measure knowledge gain. Never counts for grades or completion.
+    /// </summary>
+    public bool Pretest { get; init; }
+
     public Lesson? FindLesson(string slug) =>
         Lessons.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));
 

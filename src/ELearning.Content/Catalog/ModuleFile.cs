@@ -12,7 +12,10 @@ internal sealed record ModuleFile(
     IReadOnlyList<YamlScalar> Prerequisites,
     bool Optional)
 {
-    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional"];
+    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", "pretest"];
+
+    /// <summary>Where <c>pretest: true</c> is written (1-based line and column), or null when the module has no pre-test.</summary>
+    public (int Line, int Column)? Pretest { get; init; }
 
     public static ModuleFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -29,6 +32,7 @@ internal sealed record ModuleFile(
         var objectives = fields.List("objectives");
         var prerequisites = fields.List("prerequisites");
         var optional = fields.Boolean("optional", required: false) ?? false;
+        var pretest = fields.Boolean("pretest", required: false) == true ? fields.PositionOf("pretest") : null;
         foreach (var prerequisite in prerequisites ?? [])
         {
             if (!ContentNames.IsSlug(prerequisite.Value))
@@ -39,6 +43,6 @@ internal sealed record ModuleFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional);
+            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional) { Pretest = pretest };
     }
 }

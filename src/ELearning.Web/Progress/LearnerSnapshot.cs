@@ -91,7 +91,8 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
-    // Kind 0: a lesson (At1 first opened, At2 last opened, At3 completed). Kind 1: an attempt (At1 started, At2 deadline,
+    // Kind 0: a lesson (At1 first opened, At2 last opened, At3 completed). Kind 1: a graded attempt (pre-tests and trials
+    // never make grades or completion) (At1 started, At2 deadline,
     // At3 submitted, Flag expired, Text review). Kind 2: a knowledge-check answer (Number its id, Flag correct, Text the
     // response).
     private const string SnapshotSql = """
@@ -102,7 +103,7 @@ internal sealed class LearnerSnapshot(LearnerRecord record, IReadOnlyDictionary<
         UNION ALL
         SELECT 1, "CourseSlug", "ModuleSlug", NULL, NULL, "Number", "Status",
                "StartedAt", "Deadline", "SubmittedAt", "PassMark", "Percent", "Passed", "Expired", "Review"
-        FROM "AssessmentAttempts" WHERE "UserId" = {0}
+        FROM "AssessmentAttempts" WHERE "UserId" = {0} AND "Kind" = 0
         UNION ALL
         SELECT 2, "CourseSlug", "ModuleSlug", "LessonSlug", "QuestionId", "Id", 0,
                NULL, NULL, NULL, NULL, NULL, NULL, "Correct", "Response"
