@@ -112,6 +112,9 @@ public sealed class Lesson
 
     public IEnumerable<Question> Questions => Segments.OfType<QuestionSegment>().Select(s => s.Question);
 
+    /// <summary>The lesson's <c>::: survey</c> blocks, in document order.</summary>
+    public IEnumerable<Surveys.Survey> Surveys => Segments.OfType<Surveys.SurveySegment>().Select(s => s.Survey);
+
     public Question? FindQuestion(string id) =>
         Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.Ordinal));
 }
