@@ -53,9 +53,16 @@ public sealed record CohortGainView(string CohortName, IReadOnlyList<GainModule>
 /// <summary>One survey item's answers, counted: Likert items by point of the scale, free-text items as their texts.</summary>
 public sealed record SurveyItemResult(string Prompt, bool IsLikert, IReadOnlyList<(string Label, int Count)> Counts, IReadOnlyList<string> Texts);
 
-public sealed record SurveyResult(string Title, string Lesson, int Responses, IReadOnlyList<SurveyItemResult> Items);
+/// <summary>A survey's results in one cohort; <see cref="Withheld"/> when too few learners answered to stay anonymous.</summary>
+public sealed record SurveyResult(string Id, Link Lesson, int Respondents, bool Withheld, IReadOnlyList<SurveyItemResult> Items);
 
-public sealed record CohortSurveyView(string CohortName, IReadOnlyList<SurveyResult> Surveys);
+public sealed record CohortSurveyView(string CohortName, int MinimumRespondents, IReadOnlyList<SurveyResult> Surveys);
 
 /// <summary>The offer of a module's pre-test before its first lesson: take it (ungraded) or skip it.</summary>
 public sealed record PretestOfferView(string ModuleTitle, Link Course, int QuestionCount, string StartUrl, string SkipUrl, string? TakenUrl);
+
+/// <summary>One item of a survey form: its field name, whether it is rated on the 5-point scale, and its prompt.</summary>
+public sealed record SurveyItemView(string Name, bool IsLikert, MarkupString Prompt);
+
+/// <summary>A <c>::: survey</c> block in a lesson, as a form; once answered, only a thank-you.</summary>
+public sealed record SurveyPart(string Anchor, MarkupString Intro, IReadOnlyList<SurveyItemView> Items, string ActionUrl, bool Answered) : LessonPart;

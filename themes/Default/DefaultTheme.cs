@@ -24,5 +24,6 @@ public static class DefaultTheme
             .Template<ItemAnalysisView, ItemAnalysisPage>()
             .Template<PretestOfferView, PretestPage>()
             .Template<CohortGainView, CohortGainPage>()
+            .Template<CohortSurveyView, CohortSurveyPage>()
             .Build();
 }

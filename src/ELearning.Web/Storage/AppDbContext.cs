@@ -1,4 +1,5 @@
 using ELearning.Web.Accounts;
+using ELearning.Web.Analysis;
 using ELearning.Web.Assessments;
 using ELearning.Web.Audit;
 using ELearning.Web.Certificates;
@@ -28,6 +29,8 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
     public DbSet<CohortDay> CohortDays => Set<CohortDay>();
     public DbSet<Attendance> Attendance => Set<Attendance>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SurveyParticipant> SurveyParticipants => Set<SurveyParticipant>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -46,6 +49,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         builder.Entity<Certificate>(Certificate.Configure);
         Cohort.Configure(builder);
         builder.Entity<AuditEntry>(AuditEntry.Configure);
+        SurveyAnswer.Configure(builder);
 
         builder.Entity<LessonProgress>(progress =>
         {
