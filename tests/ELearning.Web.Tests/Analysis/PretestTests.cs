@@ -46,6 +46,8 @@ public sealed class PretestTests
         // The pre-test shows its score only: the graded assessment is still to come.
         var result = await ana.GetHtmlAsync(pretestUrl);
         Assert.DoesNotContain("SECRET-RATIONALE", result, StringComparison.Ordinal);
+        Assert.Contains("Pre-test (not graded)", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attempt -1", result, StringComparison.Ordinal);
 
         // Taken once: the lessons open now, and the graded assessment starts at attempt 1 with every attempt left.
         var (lessonStatus, _) = await ana.GetPageAsync(FixtureContent.FirstLesson);
