@@ -76,38 +76,62 @@ public static class ItemStatistics
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(attempts);
-        var totals = attempts.Select(a => (double)a.Items.Sum(i => i.Score)).ToArray();
-        var results = items.Select(item => AnalyseItem(item, attempts)).ToList();
-        return new ItemAnalysis(Test(items, attempts, totals), results);
-    }
-
-    private static ItemResult AnalyseItem(AnalysedItem item, IReadOnlyList<ScoredAttempt> attempts)
-    {
-        var scores = new List<double>();
-        var rest = new List<double>();
-        var picks = item.Options.ToDictionary(o => o.Id, _ => 0, StringComparer.Ordinal);
-        var answered = 0;
-        foreach (var attempt in attempts)
+        // One pass over the attempts: each item collects its scores, rests of test and picks (10,000s of attempts).
+        var totals = new double[attempts.Count];
+        var buckets = items.ToDictionary(i => i.Id, i => new Bucket(i), StringComparer.Ordinal);
+        for (var s = 0; s < attempts.Count; s++)
         {
-            var score = attempt.Items.FirstOrDefault(i => string.Equals(i.ItemId, item.Id, StringComparison.Ordinal));
-            if (score is null)
+            var total = 0.0;
+            foreach (var score in attempts[s].Items)
             {
-                continue;
+                total += (double)score.Score;
             }
-            scores.Add((double)score.Score);
-            rest.Add((double)(attempt.Items.Sum(i => i.Score) - score.Score));
-            if (score.Chosen.Count > 0)
+            totals[s] = total;
+            foreach (var score in attempts[s].Items)
             {
-                answered++;
-            }
-            foreach (var id in score.Chosen)
-            {
-                if (picks.TryGetValue(id, out var count))
+                if (buckets.TryGetValue(score.ItemId, out var bucket))
                 {
-                    picks[id] = count + 1;
+                    bucket.Add(score, total);
                 }
             }
         }
+        var results = items.Select(item => AnalyseItem(buckets[item.Id])).ToList();
+        return new ItemAnalysis(Test(items, attempts, totals, buckets), results);
+    }
+
+    private sealed class Bucket(AnalysedItem item)
+    {
+        public AnalysedItem Item { get; } = item;
+        public List<double> Scores { get; } = [];
+        public List<double> Rest { get; } = [];
+        public Dictionary<string, int> Picks { get; } = item.Options.ToDictionary(o => o.Id, _ => 0, StringComparer.Ordinal);
+        public int Answered { get; private set; }
+
+        public void Add(ItemScore score, double total)
+        {
+            var value = (double)score.Score;
+            Scores.Add(value);
+            Rest.Add(total - value);
+            if (score.Chosen.Count > 0)
+            {
+                Answered++;
+            }
+            foreach (var id in score.Chosen)
+            {
+                if (Picks.TryGetValue(id, out var count))
+                {
+                    Picks[id] = count + 1;
+                }
+            }
+        }
+    }
+
+    private static ItemResult AnalyseItem(Bucket bucket)
+    {
+        var item = bucket.Item;
+        var scores = bucket.Scores;
+        var rest = bucket.Rest;
+        var picks = bucket.Picks;
         var n = scores.Count;
         double? facility = n == 0 || item.MaxScore <= 0 ? null : scores.Average() / (double)item.MaxScore;
         double? sd = n < 2 ? null : Math.Sqrt(Variance(scores));
@@ -122,7 +146,7 @@ public static class ItemStatistics
             efficiency = best > 0 ? covariance / best : null;
         }
         var options = item.Options.Select(o => new OptionCount(o.Id, o.IsCorrect, picks[o.Id], n == 0 ? 0 : (double)picks[o.Id] / n)).ToList();
-        return new ItemResult(item.Id, n, facility, sd, discrimination, efficiency, options, Warnings(discrimination, options, answered));
+        return new ItemResult(item.Id, n, facility, sd, discrimination, efficiency, options, Warnings(discrimination, options, bucket.Answered));
     }
 
     private static List<ItemWarning> Warnings(double? discrimination, List<OptionCount> options, int answered)
@@ -149,7 +173,7 @@ public static class ItemStatistics
         return flags;
     }
 
-    private static TestResult Test(IReadOnlyList<AnalysedItem> items, IReadOnlyList<ScoredAttempt> attempts, double[] totals)
+    private static TestResult Test(IReadOnlyList<AnalysedItem> items, IReadOnlyList<ScoredAttempt> attempts, double[] totals, Dictionary<string, Bucket> buckets)
     {
         var n = attempts.Count;
         if (n == 0)
@@ -160,33 +184,19 @@ public static class ItemStatistics
         var mean = percents.Average();
         var median = Median(percents);
         double? sd = n < 2 ? null : Math.Sqrt(Variance(percents));
-        return new TestResult(n, mean, median, sd, Alpha(items, attempts, totals));
+        return new TestResult(n, mean, median, sd, Alpha(items, attempts, totals, buckets));
     }
 
-    private static double? Alpha(IReadOnlyList<AnalysedItem> items, IReadOnlyList<ScoredAttempt> attempts, double[] totals)
+    private static double? Alpha(IReadOnlyList<AnalysedItem> items, IReadOnlyList<ScoredAttempt> attempts, double[] totals, Dictionary<string, Bucket> buckets)
     {
         var p = items.Count;
-        if (attempts.Count < 2 || p < 2)
+        // Every attempt must hold every item once: otherwise the items' variances are over different attempts.
+        if (attempts.Count < 2 || p < 2 || items.Any(i => buckets[i.Id].Scores.Count != attempts.Count))
         {
             return null;
         }
-        var matrix = new double[p][];
-        for (var i = 0; i < p; i++)
-        {
-            matrix[i] = new double[attempts.Count];
-            for (var s = 0; s < attempts.Count; s++)
-            {
-                var score = attempts[s].Items.FirstOrDefault(x => string.Equals(x.ItemId, items[i].Id, StringComparison.Ordinal));
-                if (score is null)
-                {
-                    // Different draws: the items' variances are over different attempts and α is not defined.
-                    return null;
-                }
-                matrix[i][s] = (double)score.Score;
-            }
-        }
         var total = Variance(totals);
-        return total <= 0 ? null : (double)p / (p - 1) * (1 - (matrix.Sum(Variance) / total));
+        return total <= 0 ? null : (double)p / (p - 1) * (1 - (items.Sum(i => Variance(buckets[i.Id].Scores)) / total));
     }
 
     /// <summary>Middle value, or the mean of the two middle values; null when empty.</summary>

@@ -50,6 +50,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         Cohort.Configure(builder);
         builder.Entity<AuditEntry>(AuditEntry.Configure);
         SurveyAnswer.Configure(builder);
+        ItemAnalysisQuery.Configure(builder);
 
         builder.Entity<LessonProgress>(progress =>
         {
