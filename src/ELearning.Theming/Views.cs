@@ -252,7 +252,11 @@ public sealed record AttemptPageView(
     string AutosaveUrl,
     long Sequence,
     DateTime? Deadline,
-    string? Message);
+    string? Message)
+{
+    /// <summary>A module pre-test (ungraded, before the lessons) rather than a numbered graded attempt.</summary>
+    public bool Pretest { get; init; }
+}
 
 /// <summary>One question in a submitted attempt's review; what it shows follows the assessment's review setting.</summary>
 public sealed record ReviewItem(int Number, QuestionView Question, bool Answered);
@@ -273,4 +277,8 @@ public sealed record AttemptResultView(
     IReadOnlyList<ReviewItem> Questions,
     string? RetakeUrl,
     string? Blocked,
-    bool CorrectAnswersWithheld = false);
+    bool CorrectAnswersWithheld = false)
+{
+    /// <summary>A module pre-test: no verdict and no pass mark, it is not graded.</summary>
+    public bool Pretest { get; init; }
+}

@@ -1,5 +1,6 @@
 using ELearning.Web;
 using ELearning.Web.Accounts;
+using ELearning.Web.Analysis;
 using ELearning.Web.Assessments;
 using ELearning.Web.Certificates;
 using ELearning.Web.Certificates.OpenBadges;
@@ -88,6 +89,8 @@ app.MapOpenBadges();
 // Trainer area: accommodations and overrides, trial attempts (pages under Trainers/Pages).
 app.MapTrainers();
 app.MapCertificates();
+// Measurement: module pre-tests and end-of-course surveys (the trainer pages are Razor components).
+app.MapAnalysis();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

@@ -26,5 +26,9 @@ public static class DefaultTheme
             .Template<CertificateListView, CertificateList>()
             .Template<CertificateVerificationView, CertificateVerificationPage>()
             .Template<CertificateLookupView, CertificateLookupPage>()
+            .Template<ItemAnalysisView, ItemAnalysisPage>()
+            .Template<PretestOfferView, PretestPage>()
+            .Template<CohortGainView, CohortGainPage>()
+            .Template<CohortSurveyView, CohortSurveyPage>()
             .Build();
 }

@@ -138,6 +138,7 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
                 Optional = m.File.Optional,
                 Certificate = m.File.Certificate?.Resolve(m.Folder.Path, tree.Files, (line, column, message) => Error(m.ModuleYmlPath, line, column, message)),
                 Access = m.File.Access == ContentAccess.Cohort || courseFile.Access == ContentAccess.Cohort ? ContentAccess.Cohort : ContentAccess.Open,
+                Pretest = m.File.Pretest is not null && m.Assessment is not null,
             })],
         };
     }
@@ -229,6 +230,11 @@ internal sealed class CatalogBuilder(ContentTree tree, ParsedFileCache cache)
         if (lessons.Count == 0)
         {
             Warning(moduleYmlPath, "the module has no lessons yet");
+        }
+        if (moduleFile.Pretest is { } pretest && assessment is null)
+        {
+            Error(moduleYmlPath, pretest.Line, pretest.Column,
+                "'pretest: true' needs an assessment.md in this module: the pre-test is drawn from its questions");
         }
         return new ModuleDraft(slug, folder, moduleYmlPath, moduleFile, lessons, assessment)
         {

@@ -82,6 +82,12 @@ public sealed class Module
     /// </summary>
     public ContentAccess Access { get; init; }
 
+    /// <summary>
+    /// <c>pretest: true</c> in <c>module.yml</c> (and the module has an assessment): learners are offered the assessment's
+    /// pool, ungraded, before the first lesson, to measure knowledge gain. Never counts for grades or completion.
+    /// </summary>
+    public bool Pretest { get; init; }
+
     public Lesson? FindLesson(string slug) =>
         Lessons.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));
 
@@ -114,6 +120,9 @@ public sealed class Lesson
     public IReadOnlyList<LawAsOf> LawAsOf { get; init; } = [];
 
     public IEnumerable<Question> Questions => Segments.OfType<QuestionSegment>().Select(s => s.Question);
+
+    /// <summary>The lesson's <c>::: survey</c> blocks, in document order.</summary>
+    public IEnumerable<Surveys.Survey> Surveys => Segments.OfType<Surveys.SurveySegment>().Select(s => s.Survey);
 
     public Question? FindQuestion(string id) =>
         Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.Ordinal));

@@ -13,9 +13,12 @@ internal sealed record ModuleFile(
     bool Optional,
     CertificateBlock? Certificate)
 {
-    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", "access", CertificateBlock.Key];
+    private static readonly string[] s_keys = ["title", "summary", "objectives", "prerequisites", "optional", "access", "pretest", CertificateBlock.Key];
 
     public ContentAccess Access { get; init; }
+
+    /// <summary>Where <c>pretest: true</c> is written (1-based line and column), or null when the module has no pre-test.</summary>
+    public (int Line, int Column)? Pretest { get; init; }
 
     public static ModuleFile? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -34,6 +37,7 @@ internal sealed record ModuleFile(
         var optional = fields.Boolean("optional", required: false) ?? false;
         var certificate = CertificateBlock.Parse(fields, diagnostics);
         var access = fields.OneOf("access", required: false, ContentAccessField.Values) ?? ContentAccess.Open;
+        var pretest = fields.Boolean("pretest", required: false) == true ? fields.PositionOf("pretest") : null;
         foreach (var prerequisite in prerequisites ?? [])
         {
             if (!ContentNames.IsSlug(prerequisite.Value))
@@ -44,6 +48,6 @@ internal sealed record ModuleFile(
         }
         return diagnostics.HasErrors || title is null || summary is null
             ? null
-            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional, certificate) { Access = access };
+            : new ModuleFile(title, summary, objectives?.Select(o => o.Value.Trim()).ToList() ?? [], prerequisites ?? [], optional, certificate) { Access = access, Pretest = pretest };
     }
 }

@@ -1,6 +1,7 @@
 using ELearning.Content.Catalog;
 using ELearning.Content.Diagnostics;
 using Markdig.Extensions.Alerts;
+using ELearning.Content.Surveys;
 using Markdig.Syntax;
 
 namespace ELearning.Content.Markdown;
@@ -37,6 +38,20 @@ internal sealed record LessonBody(
                 continue;
             }
             Flush();
+            if (questionBlock.Kind == SurveyReader.Word)
+            {
+                var (survey, surveyId) = new SurveyReader(diagnostics, writer).Read(questionBlock);
+                if (surveyId is not null)
+                {
+                    // Survey ids share the course-wide id space of questions: responses are stored under them.
+                    questionIds.Add(surveyId);
+                }
+                if (survey is not null)
+                {
+                    segments.Add(new SurveySegment(survey));
+                }
+                continue;
+            }
             var (question, id) = reader.Read(questionBlock);
             if (id is not null)
             {

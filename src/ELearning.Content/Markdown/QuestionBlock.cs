@@ -21,7 +21,7 @@ internal sealed class QuestionBlock(BlockParser parser) : ContainerBlock(parser)
     public bool IsScenario => Kind == ScenarioWord;
 
     // "question" or "scenario", for messages.
-    public string Noun => IsScenario ? ScenarioWord : QuestionWord;
+    public string Noun => IsScenario ? ScenarioWord : Kind == SurveyReader.Word ? SurveyReader.Word : QuestionWord;
 
     // False when the document ended before a closing :::.
     public bool IsClosed { get; set; }

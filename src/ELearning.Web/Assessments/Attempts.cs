@@ -136,7 +136,7 @@ internal static class Attempts
 
     private static Task<List<AssessmentAttempt>> AttemptsOfAsync(AppDbContext db, string userId, Assessment assessment, CancellationToken cancel) =>
         db.AssessmentAttempts.AsNoTracking()
-            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug)
+            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug && a.Kind == AttemptKind.Graded)
             .ToListAsync(cancel);
 
     /// <summary>

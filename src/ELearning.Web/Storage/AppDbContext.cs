@@ -1,4 +1,5 @@
 using ELearning.Web.Accounts;
+using ELearning.Web.Analysis;
 using ELearning.Web.Assessments;
 using ELearning.Web.Audit;
 using ELearning.Web.Certificates;
@@ -30,6 +31,8 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Trainers.AllowanceGrant> AllowanceGrants => Set<Trainers.AllowanceGrant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<SurveyParticipant> SurveyParticipants => Set<SurveyParticipant>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +53,8 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         builder.Entity<AuditEntry>(AuditEntry.Configure);
         builder.Entity<Trainers.AllowanceGrant>(Trainers.AllowanceGrant.Configure);
         builder.Entity<Invitation>(Invitation.Configure);
+        SurveyAnswer.Configure(builder);
+        ItemAnalysisQuery.Configure(builder);
 
         builder.Entity<LessonProgress>(progress =>
         {
