@@ -30,12 +30,6 @@ internal static class ItemAnalysisQuery
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>
-    /// A covering index for the question rows read here: id, score and response without the rows' large definitions.
-    /// </summary>
-    public static void Configure(ModelBuilder builder) =>
-        builder.Entity<AttemptQuestion>().HasIndex(q => new { q.AttemptId, q.QuestionId, q.Score, q.Response });
-
     /// <summary>Submitted graded attempts of the learners the user may see (of one cohort when given).</summary>
     public static IQueryable<AssessmentAttempt> Attempts(
         AppDbContext db, ClaimsPrincipal user, Assessment assessment, int? cohortId, AttemptSelection selection)

@@ -134,9 +134,11 @@ internal static class Attempts
             db.AssessmentAttempts.AsNoTracking().Include(a => a.Questions)
                 .FirstOrDefault(a => a.UserId == userId && a.CourseSlug == course && a.ModuleSlug == module && a.Number == number));
 
+    // Graded attempts and trials share the numbering and the one-open-attempt rule (the rules then read graded ones only);
+    // the pre-test keeps its own number (Analysis/Pretests) and flow.
     private static Task<List<AssessmentAttempt>> AttemptsOfAsync(AppDbContext db, string userId, Assessment assessment, CancellationToken cancel) =>
         db.AssessmentAttempts.AsNoTracking()
-            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug && a.Kind == AttemptKind.Graded)
+            .Where(a => a.UserId == userId && a.CourseSlug == assessment.CourseSlug && a.ModuleSlug == assessment.ModuleSlug && a.Kind != AttemptKind.Pretest)
             .ToListAsync(cancel);
 
     /// <summary>

@@ -54,7 +54,6 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
         builder.Entity<Trainers.AllowanceGrant>(Trainers.AllowanceGrant.Configure);
         builder.Entity<Invitation>(Invitation.Configure);
         SurveyAnswer.Configure(builder);
-        ItemAnalysisQuery.Configure(builder);
 
         builder.Entity<LessonProgress>(progress =>
         {
@@ -104,6 +103,8 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
             question.Property(q => q.Response).HasMaxLength(ResponseLength);
             question.HasIndex(q => new { q.AttemptId, q.Position }).IsUnique();
             question.HasIndex(q => new { q.AttemptId, q.QuestionId }).IsUnique();
+            // Covers item analysis (Analysis/ItemAnalysisQuery): id, score and response without the rows' large definitions.
+            question.HasIndex(q => new { q.AttemptId, q.QuestionId, q.Score, q.Response });
         });
     }
 }
