@@ -1,9 +1,11 @@
 using ELearning.Web;
+using ELearning.Web.Admin;
 using ELearning.Web.Accounts;
 using ELearning.Web.Assessments;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
+using ELearning.Web.Reports;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 
@@ -66,6 +68,9 @@ app.MapAccounts();
 app.MapCourses();
 app.MapProgress();
 app.MapAssessments();
+// Reports (trained / completed / certified, the project report) and their CSV twins; /admin users and audit log.
+app.MapReports();
+app.MapAdmin();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.
