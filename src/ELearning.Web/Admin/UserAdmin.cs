@@ -171,7 +171,11 @@ internal static class UserAdmin
             await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(cancel);
             await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(cancel);
             await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancel);
-            await db.UserPasskeys.Where(p => p.UserId == id).ExecuteDeleteAsync(cancel);
+            // Passkeys exist from Identity's schema version 3 on; the 2FA work may switch to it.
+            if (db.Model.FindEntityType(typeof(IdentityUserPasskey<string>)) is not null)
+            {
+                await db.UserPasskeys.Where(p => p.UserId == id).ExecuteDeleteAsync(cancel);
+            }
             var tombstone = "erased-" + id;
             await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.UserName, tombstone)
