@@ -5,5 +5,6 @@ var root = new RootCommand("elearn: lint course content and manage the ELearning
 {
     LintCommand.Create(),
     UsersCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
