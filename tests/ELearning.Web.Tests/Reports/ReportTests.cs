@@ -150,6 +150,7 @@ public sealed class ReportTests
     }
 
     [Theory]
+    [InlineData("/admin")]
     [InlineData("/admin/reports")]
     [InlineData("/admin/reports.csv")]
     [InlineData("/admin/reports/project")]
