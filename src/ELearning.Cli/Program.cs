@@ -11,5 +11,6 @@ var root = new RootCommand(
     CertificatesCommand.Create(),
     BackupCommand.Create(),
     CohortsCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

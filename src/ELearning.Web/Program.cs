@@ -1,4 +1,5 @@
 using ELearning.Web;
+using ELearning.Web.Admin;
 using ELearning.Web.Accounts;
 using ELearning.Web.Analysis;
 using ELearning.Web.Assessments;
@@ -8,6 +9,7 @@ using ELearning.Web.Cohorts;
 using ELearning.Web.Components;
 using ELearning.Web.Courses;
 using ELearning.Web.Progress;
+using ELearning.Web.Reports;
 using ELearning.Web.Security;
 using ELearning.Web.Storage;
 using ELearning.Web.Templates;
@@ -91,6 +93,9 @@ app.MapTrainers();
 app.MapCertificates();
 // Measurement: module pre-tests and end-of-course surveys (the trainer pages are Razor components).
 app.MapAnalysis();
+// Reports (trained / completed / certified, the project report) and their CSV twins; /admin users and audit log.
+app.MapReports();
+app.MapAdmin();
 app.MapRazorComponents<App>();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.

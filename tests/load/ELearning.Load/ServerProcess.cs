@@ -16,6 +16,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private int _problemCount;
     private bool _inProblem;
     private readonly List<double> _saveDurations = [];
+    private int _commandCount;
 
     private ServerProcess(Process process, Uri address)
     {
@@ -51,6 +52,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>SQL commands the app ran so far (EF's <c>Executed DbCommand</c> lines; 0 unless that category logs at Information).</summary>
+    public int CommandCount => Volatile.Read(ref _commandCount);
 
     public IReadOnlyList<string> Problems
     {
@@ -125,6 +129,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+        if (line.StartsWith("      Executed DbCommand", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _commandCount);
         }
         lock (_problems)
         {
