@@ -67,20 +67,8 @@ internal static class CohortsCommand
         return new Command("cohorts", "Manage training sessions (cohorts) and their invitations.") { add, list, invite };
     }
 
-    private static ServiceProvider Services(string? dataDirectory)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddStorage();
-        services.AddMailSender(configuration);
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(string? dataDirectory) =>
+        CliServices.Build(dataDirectory, (services, configuration) => services.AddMailSender(configuration));
 
     private static async Task<int> AddAsync(string? dataDirectory, string? contentDirectory, CohortForm form, string[] trainerEmails, CancellationToken cancellationToken)
     {
