@@ -20,6 +20,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Web-first assertions retry until this (default 5 s), for the same reason as the context's timeouts below.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         if (!Chromium.IsInstalled)
         {
             // Skipped tests need nothing; required ones fail here with the reason.
@@ -39,13 +41,18 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string? timeZone = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium did not start.");
-        return await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _server!.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = timeZone,
         });
+        // `dotnet test` runs the web and browser test projects side by side on two cores: a navigation that takes 1 s
+        // alone can take over Playwright's default 30 s then. These are waits, not measurements.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
     }
 
     /// <summary>The app's recent output, for failure messages.</summary>
