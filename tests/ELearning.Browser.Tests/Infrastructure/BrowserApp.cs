@@ -55,6 +55,10 @@ public sealed class BrowserApp : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Runs the <c>elearn</c> command line on the app's data, beside the running app.</summary>
+    public Task RunCliAsync(params string[] arguments) =>
+        (_server ?? throw new InvalidOperationException("The app did not start.")).RunCliAsync(arguments);
+
     /// <summary>The app's recent output, for failure messages.</summary>
     public string ServerLog => _server?.Log ?? "";
 
