@@ -7,13 +7,24 @@ namespace ELearning.Theming;
 
 /// <summary>A cohort on the trainer's home page.</summary>
 public sealed record TrainerCohortCard(
-    string Name, string CourseTitle, DateOnly StartsOn, DateOnly EndsOn, string Place, int Learners, int Days, string ProgressUrl);
+    string Name, string CourseTitle, DateOnly StartsOn, DateOnly EndsOn, string Place, int Learners, int Days, string ProgressUrl)
+{
+    /// <summary>Everything about the cohort a trainer opens from here: its page, matrix, gain, feedback, item analyses, report.</summary>
+    public IReadOnlyList<Link> Links { get; init; } = [];
+}
 
 /// <summary>A course and its modules, each linking to its preview.</summary>
 public sealed record PreviewCourseLinks(string Title, IReadOnlyList<Link> Modules);
 
 /// <summary><c>/trainer</c>: the cohorts the trainer follows (all of them for an admin) and the trainer tools.</summary>
-public sealed record TrainerHomeView(IReadOnlyList<TrainerCohortCard> Cohorts, bool SeesAll, string ContentUrl, IReadOnlyList<PreviewCourseLinks> Previews);
+public sealed record TrainerHomeView(IReadOnlyList<TrainerCohortCard> Cohorts, bool SeesAll, string ContentUrl, IReadOnlyList<PreviewCourseLinks> Previews)
+{
+    /// <summary>The trainer tools beyond content status (training sessions, reports).</summary>
+    public IReadOnlyList<Link> Tools { get; init; } = [];
+
+    /// <summary>The administration pages, for an admin; empty otherwise.</summary>
+    public IReadOnlyList<Link> Administration { get; init; } = [];
+}
 
 public enum MatrixStatus
 {

@@ -76,6 +76,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 // Trainers and admins without a second factor reach only its set-up page until they have one.
 app.UseTwoFactorEnrolment();
+// Another trainer's cohort (or a day of another cohort) is 404 on every route under /trainer/cohorts/{id}, GET or POST.
+app.UseCohortRouteGuard();
 // Prerequisite locks: one check for every route under a module, before any handler reads or stores.
 app.UseModuleLocks();
 app.UseAnonymousPageCache();
@@ -96,7 +98,7 @@ app.MapAnalysis();
 // Reports (trained / completed / certified, the project report) and their CSV twins; /admin users and audit log.
 app.MapReports();
 app.MapAdmin();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().RequireAdminUnderAdmin();
 
 // After start-up: one block with the address, data folder, content loaded and content errors.
 app.LogStartupSummary();

@@ -24,7 +24,7 @@ internal static class UserAdmin
 
     public static IEndpointRouteBuilder MapUserAdmin(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/admin/users/{id}").RequireAuthorization(p => p.RequireRole(Roles.Admin)).RequireAntiforgery();
+        var users = app.MapGroup("/admin/users/{id}").RequireAuthorization(p => p.RequireRole(Roles.Admin)).RequireAntiforgery().AllowCookieRedirect();
         users.MapPost("/roles", RoleAsync);
         users.MapPost("/lock", LockAsync);
         users.MapPost("/unlock", UnlockAsync);

@@ -23,13 +23,14 @@ internal static class CertificateDocumentsExtensions
     }
 
     /// <summary>
-    /// The holder's own documents. Anyone else, signed in or not, gets 404 (not 403: whether a code exists is not
-    /// revealed here; the public page says that). Admins may open any certificate, for support.
+    /// The holder's own documents. A signed-out visitor is sent to sign in, as everywhere under /me (whatever the code);
+    /// anyone else signed in gets 404 (not 403: whether a code exists is not revealed here; the public page says that).
+    /// Admins may open any certificate, for support.
     /// </summary>
     public static IEndpointRouteBuilder MapCertificateDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/me/certificates/{code}.pdf", PdfAsync);
-        app.MapGet("/me/certificates/{code}", HtmlAsync);
+        app.MapGet("/me/certificates/{code}.pdf", PdfAsync).RequireAuthorization().AllowCookieRedirect();
+        app.MapGet("/me/certificates/{code}", HtmlAsync).RequireAuthorization().AllowCookieRedirect();
         return app;
     }
 

@@ -29,7 +29,7 @@ internal static class CertificatesExtensions
     /// <summary>The admin actions; the pages are Razor components under <c>Certificates/Pages</c>.</summary>
     public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin/certificates/{code}").RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin)).RequireAntiforgery();
+        var admin = app.MapGroup("/admin/certificates/{code}").RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin)).RequireAntiforgery().AllowCookieRedirect();
         admin.MapPost("/revoke", RevokeAsync);
         admin.MapPost("/reissue", ReissueAsync);
         return app;

@@ -13,12 +13,12 @@ internal static class ReportsExtensions
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/reports.csv", TrainingCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin));
-        app.MapGet("/trainer/reports.csv", TrainingCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Trainer, Accounts.Roles.Admin));
-        app.MapGet("/admin/reports/project.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin));
-        app.MapGet("/admin/reports/project/{cohortId:int}.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin));
-        app.MapGet("/trainer/reports/project.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Trainer, Accounts.Roles.Admin));
-        app.MapGet("/trainer/reports/project/{cohortId:int}.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Trainer, Accounts.Roles.Admin));
+        app.MapGet("/admin/reports.csv", TrainingCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin)).AllowCookieRedirect();
+        app.MapGet("/trainer/reports.csv", TrainingCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Trainer, Accounts.Roles.Admin)).AllowCookieRedirect();
+        app.MapGet("/admin/reports/project.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin)).AllowCookieRedirect();
+        app.MapGet("/admin/reports/project/{cohortId:int}.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Admin)).AllowCookieRedirect();
+        app.MapGet("/trainer/reports/project.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Trainer, Accounts.Roles.Admin)).AllowCookieRedirect();
+        app.MapGet("/trainer/reports/project/{cohortId:int}.csv", ProjectCsvAsync).RequireAuthorization(p => p.RequireRole(Accounts.Roles.Trainer, Accounts.Roles.Admin)).AllowCookieRedirect();
         return app;
     }
 

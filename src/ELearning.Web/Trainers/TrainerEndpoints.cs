@@ -21,7 +21,9 @@ internal static class TrainerEndpoints
 
     public static IEndpointRouteBuilder MapTrainers(this IEndpointRouteBuilder app)
     {
-        var trainer = app.MapGroup("/trainer").RequireAuthorization(p => p.RequireRole(Roles.Trainer, Roles.Admin)).RequireAntiforgery();
+        var trainer = app.MapGroup("/trainer").RequireAuthorization(p => p.RequireRole(Roles.Trainer, Roles.Admin)).RequireAntiforgery()
+            // Posted by browsers: a signed-out trainer is sent to sign in, as on the pages (not .NET 10's API-style 401).
+            .AllowCookieRedirect();
         trainer.MapPost("/learners/{userId}/allowances/{course}/{module}/{kind}", GrantAsync);
         trainer.MapPost("/preview/{previewCourse}/{previewModule}/trial", TrialAsync);
         return app;

@@ -181,7 +181,7 @@ public sealed class CertificateDocumentTests
     }
 
     [Fact]
-    public async Task AnotherLearnerAndAVisitorGetNotFoundForSomeoneElsesCertificate()
+    public async Task AnotherLearnerGetsNotFoundAndAVisitorIsAskedToSignInForSomeoneElsesCertificate()
     {
         using var app = new TestApp();
         using var holder = await SignedInAsync(app, "stefan@example.eu");
@@ -193,8 +193,10 @@ public sealed class CertificateDocumentTests
         {
             using var byOther = await other.Http.GetAsync(url);
             Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+            // Signed out: sign in first, as everywhere under /me (whatever the code, so nothing is revealed).
             using var byVisitor = await visitor.Http.GetAsync(url);
-            Assert.Equal(HttpStatusCode.NotFound, byVisitor.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, byVisitor.StatusCode);
+            Assert.StartsWith("/Account/Login", TestClient.LocalPath(byVisitor.Headers.Location), StringComparison.Ordinal);
             using var byHolder = await holder.Http.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, byHolder.StatusCode);
         }

@@ -367,7 +367,9 @@ public sealed class OpenBadgeCredentialTests
         }
         using (var nobody = await anonymous.Http.GetAsync($"/me/certificates/{Code}.jwt"))
         {
-            Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+            // Signed out: asked to sign in, as everywhere under /me.
+            Assert.Equal(HttpStatusCode.Redirect, nobody.StatusCode);
+            Assert.StartsWith("/Account/Login", TestClient.LocalPath(nobody.Headers.Location), StringComparison.Ordinal);
         }
         using var unknown = await ana.Http.GetAsync("/me/certificates/NOSUCHCODE.jwt");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -36,7 +36,7 @@ internal static class OpenBadgesExtensions
         app.MapGet(CredentialUrls.JwksPath, KeySet);
         app.MapGet(CredentialUrls.KeyPath + "{thumbprint}", Key);
         app.MapGet(CredentialUrls.StatusListPath, StatusListAsync);
-        app.MapGet("/me/certificates/{code}.jwt", DownloadAsync);
+        app.MapGet("/me/certificates/{code}.jwt", DownloadAsync).RequireAuthorization().AllowCookieRedirect();
         return app;
     }
 
