@@ -22,16 +22,7 @@ internal static class CertificateFileVerifyCommand
             return 2;
         }
         // The same settings as the app: Credentials__SigningKeyPath / __SigningKeyPem when the app is given its key.
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddStorage()
-            .AddOpenBadges();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CliServices.Build(dataDirectory, (services, _) => services.AddOpenBadges());
         await provider.MigrateDatabaseAsync(cancellationToken);
 
         CredentialVerification result;

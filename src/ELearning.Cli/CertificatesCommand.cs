@@ -54,15 +54,7 @@ internal static class CertificatesCommand
 
     private static async Task<int> RunAsync(string? dataDirectory, Func<AppDbContext, Task<int>> action, CancellationToken cancel)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddStorage();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CliServices.Build(dataDirectory);
         await provider.MigrateDatabaseAsync(cancel);
         await using var scope = provider.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());

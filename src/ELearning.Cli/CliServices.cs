@@ -8,9 +8,14 @@ namespace ELearning.Cli;
 /// <summary>The app's storage and account stores, configured as the web app reads them (environment, then --data-dir).</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(string? dataDirectory)
+    /// <summary>
+    /// The app's storage and account stores, plus what <paramref name="more"/> adds (mail, credentials…), configured from
+    /// the working directory's appsettings.json, the environment, then --data-dir.
+    /// </summary>
+    public static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection, IConfiguration>? more = null)
     {
         var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
             .Build();
@@ -19,6 +24,7 @@ internal static class CliServices
             .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
             .AddStorage();
         services.AddAccountStores();
+        more?.Invoke(services, configuration);
         return services.BuildServiceProvider();
     }
 

@@ -67,20 +67,8 @@ internal static class CohortsCommand
         return new Command("cohorts", "Manage training sessions (cohorts) and their invitations.") { add, list, invite };
     }
 
-    private static ServiceProvider Services(string? dataDirectory)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddStorage();
-        services.AddMailSender(configuration);
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(string? dataDirectory) =>
+        CliServices.Build(dataDirectory, (services, configuration) => services.AddMailSender(configuration));
 
     private static async Task<int> AddAsync(string? dataDirectory, string? contentDirectory, CohortForm form, string[] trainerEmails, CancellationToken cancellationToken)
     {
@@ -206,8 +194,11 @@ internal static class CohortsCommand
         var outcome = await CohortMembers.AddAsync(db, cohort, rows, "", now,
             (action, learnerId, details) => AuditLog.AddFromCli(db, now, action, "cohort", target, details: details, learnerId: learnerId), cancellationToken);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("elearn");
-        var failed = await CohortMembers.SendInvitationsAsync(provider.GetRequiredService<IMailSender>(), logger, cohort.Name, outcome.Invited,
-            path => publicBase is null ? null : new Uri(publicBase, path), cancellationToken);
+        var sender = provider.GetRequiredService<IMailSender>();
+        // The CLI has no theme to render invitation.cshtml from: it mails the invitation built in code.
+        var failed = await CohortMembers.SendInvitationsAsync(logger, outcome.Invited, path => publicBase is null ? null : new Uri(publicBase, path),
+            (invitation, row, url) => sender.SendAsync(
+                CohortMembers.InvitationMail(row.Email, row.Name, cohort.Name, url, invitation.ExpiresAt, invitation.Code), cancellationToken));
         Console.WriteLine($"{outcome.Added} added, {outcome.AlreadyMembers} already in {cohort.Name}, {outcome.Invited.Count} invited.");
         foreach (var (invitation, row) in outcome.Invited)
         {

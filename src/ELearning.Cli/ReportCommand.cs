@@ -62,16 +62,8 @@ internal static class ReportCommand
     internal static async Task<ReportTable> BuildAsync(
         ReportPeriod period, ReportDimension dimension, bool project, string? dataDirectory, string? contentRoot, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(dataDirectory is null ? [] : [new("Storage:DataDirectory", dataDirectory)])
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddStorage();
-        services.AddLocalization();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CliServices.Build(dataDirectory, (services, _) => services.AddLocalization());
+        var configuration = provider.GetRequiredService<IConfiguration>();
         await provider.MigrateDatabaseAsync(cancellationToken);
 
         var root = Path.GetFullPath(contentRoot ?? configuration["Content:Root"] ?? "content");

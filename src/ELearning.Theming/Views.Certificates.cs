@@ -29,6 +29,9 @@ public sealed record CertificateListView(IReadOnlyList<CertificateSummary> Certi
 
     /// <summary>Where the learner was when the certificate was issued (the lesson or the attempt's result), if known.</summary>
     public string? BackUrl { get; init; }
+
+    /// <summary>Set where the notice shows off <c>/me</c> (an attempt's result page): the link to the learner's certificates.</summary>
+    public string? DashboardUrl { get; init; }
 }
 
 /// <summary>

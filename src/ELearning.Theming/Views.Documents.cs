@@ -41,7 +41,11 @@ public sealed record CertificateDocumentView(
 public sealed record PasswordResetMail(string Name, string ResetLink);
 
 /// <summary><c>invitation.cshtml</c>: an invitation to join a cohort. <c>Expires</c> is formatted by the app (UTC).</summary>
-public sealed record InvitationMail(string CohortName, string JoinLink, string Expires, string InviterName, string? RecipientName);
+public sealed record InvitationMail(string CohortName, string JoinLink, string Expires, string InviterName, string? RecipientName)
+{
+    /// <summary>The invitation's code, which can also be typed when registering; null where there is none to give.</summary>
+    public string? Code { get; init; }
+}
 
 /// <summary><c>certificate-issued.cshtml</c>: links to the learner's page and to the public verification page.</summary>
 public sealed record CertificateIssuedMail(string HolderName, string Title, string DashboardLink, string PublicLink);

@@ -29,8 +29,11 @@ internal sealed class PublicUrls(IOptions<AppOptions> options)
 
     public bool IsConfigured => _base is not null;
 
-    /// <summary>The absolute URL for a site path such as <c>/Account/ResetPassword?x=y</c>, or null when links may not be made.</summary>
-    public Uri? Absolute(HttpRequest request, string pathAndQuery)
+    /// <summary>
+    /// The absolute URL for a site path such as <c>/Account/ResetPassword?x=y</c>, or null when links may not be made
+    /// (no public URL, and no loopback request to take the address from: a background job has no request).
+    /// </summary>
+    public Uri? Absolute(HttpRequest? request, string pathAndQuery)
     {
         ArgumentException.ThrowIfNullOrEmpty(pathAndQuery);
         if (pathAndQuery[0] != '/' || pathAndQuery.StartsWith("//", StringComparison.Ordinal))
@@ -41,7 +44,7 @@ internal sealed class PublicUrls(IOptions<AppOptions> options)
         {
             return new Uri(_base, pathAndQuery.TrimStart('/'));
         }
-        return IsLoopbackHost(request.Host.Host)
+        return request is not null && IsLoopbackHost(request.Host.Host)
             ? new Uri($"{request.Scheme}://{request.Host.Value}{request.PathBase}{pathAndQuery}")
             : null;
     }

@@ -77,8 +77,9 @@ internal static class AssessmentEndpoints
         {
             await Attempts.SubmitAsync(db, attempt.Id, now, learner.Catalog, context.RequestAborted);
             learner.Changed();
+            // The learner lands on their result, as without certificates; the result page says what was issued.
             var issued = await CertificateUrls.IssuedAtAsync(db, learner.UserId!, now, context.RequestAborted);
-            return TypedResults.Redirect(issued.Count > 0 ? CertificateUrls.IssuedNotice(issued, back) : back);
+            return TypedResults.Redirect(issued.Count > 0 ? CertificateUrls.WithIssuedNotice(back, issued) : back);
         }
         var (outcome, _) = await Attempts.SaveAsync(db, attempt, request.Changes, request.Sequence, now, learner.Catalog, context.RequestAborted);
         if (outcome == SaveOutcome.Expired)

@@ -58,14 +58,19 @@ internal static class CertificateIssuing
         {
             return [];
         }
-        var holder = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancel);
+        var holder = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancel);
         var inserted = new List<Certificate>();
-        foreach (var certificate in due.Select(d => New(userId, holder, d, now)))
+        foreach (var certificate in due.Select(d => New(userId, holder.DisplayName, d, now)))
         {
             if (await TryInsertAsync(db, certificate, cancel))
             {
                 inserted.Add(certificate);
             }
+        }
+        if (holder.Email is { Length: > 0 } email)
+        {
+            // Mailed once the caller's transaction commits (CertificateMails), never before and never on a rollback.
+            CertificateMails.AfterCommit(db, inserted.Select(c => new CertificateMails.IssuedMail(email, c.HolderName, c.Title, c.Code)));
         }
         return inserted;
     }

@@ -22,6 +22,13 @@ internal static class CertificateUrls
     public static string IssuedNotice(IEnumerable<Certificate> issued, string back) =>
         "/me?issued=" + string.Join(',', issued.Select(c => c.Code)) + "&from=" + Uri.EscapeDataString(back) + "#certificates";
 
+    /// <summary>
+    /// A page of the learner's (an attempt's result) with the notice that these certificates were just issued; the page
+    /// shows it from the learner's own certificates only (<see cref="CertificateLists.ForLearner"/>).
+    /// </summary>
+    public static string WithIssuedNotice(string page, IEnumerable<Certificate> issued) =>
+        page + (page.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "issued=" + string.Join(',', issued.Select(c => c.Code));
+
     /// <summary>A local path that is safe to link back to, or null.</summary>
     public static string? LocalPath(string? url) =>
         url is { Length: > 0 and < 2000 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)

@@ -17,6 +17,7 @@ internal static class CertificatesExtensions
     public static IServiceCollection AddCertificates(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CertificateChecks>();
+        services.AddCertificateMails();
         var perMinute = configuration.GetValue("RateLimits:CertificateChecksPerMinute", DefaultChecksPerMinute);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(CheckPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(

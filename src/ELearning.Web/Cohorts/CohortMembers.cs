@@ -53,12 +53,13 @@ internal static class CohortMembers
     }
 
     /// <summary>
-    /// A plain-text and an HTML body in one place, so that mail templates can replace it without touching the callers.
+    /// The invitation built in code, for the CLI (<c>elearn cohorts invite</c>): it has no theme to render the
+    /// <c>invitation.cshtml</c> template from. The web app mails the template (Mails.SendInvitationAsync).
     /// </summary>
     public static OutgoingMail InvitationMail(string to, string? name, string cohortName, Uri link, DateTime expiresAt, string code)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
-        var until = expiresAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var until = ExpiryText(expiresAt);
         var subject = $"Invitation: {cohortName}";
         var text = $"{greeting}\n\nYou are invited to the training session \"{cohortName}\" on ELearning.\n"
             + $"Open this link to join (create your account first if you have none):\n\n{link.AbsoluteUri}\n\n"
@@ -70,10 +71,15 @@ internal static class CohortMembers
         return new OutgoingMail(to, subject, text, html);
     }
 
+    /// <summary>An invitation's last day as mails print it (UTC).</summary>
+    public static string ExpiryText(DateTime expiresAt) => expiresAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>Mails each invitation; returns how many could not be sent (they stay listed on the cohort page with their code).</summary>
+    /// <paramref name="send"/> mails one invitation with its join link: the web app from the theme's template, the CLI with
+    /// <see cref="InvitationMail"/>.
     public static async Task<int> SendInvitationsAsync(
-        IMailSender mail, ILogger logger, string cohortName, IEnumerable<(Invitation Invitation, ImportRow Row)> invited, Func<string, Uri?> link,
-        CancellationToken cancellationToken)
+        ILogger logger, IEnumerable<(Invitation Invitation, ImportRow Row)> invited, Func<string, Uri?> link,
+        Func<Invitation, ImportRow, Uri, Task> send)
     {
         var failed = 0;
         foreach (var (invitation, row) in invited)
@@ -86,11 +92,12 @@ internal static class CohortMembers
             }
             try
             {
-                await mail.SendAsync(InvitationMail(row.Email, row.Name, cohortName, url, invitation.ExpiresAt, invitation.Code), cancellationToken);
+                await send(invitation, row, url);
             }
-            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException
-                or System.Net.Mail.SmtpException or InvalidOperationException or MimeKit.ParseException or OperationCanceledException)
+            catch (Exception e)
             {
+                // Whatever failed (the mail server, the theme's template), the members and invitations are saved: the
+                // invitation is counted as not mailed and its code stays listed to hand out another way.
                 logger.LogError(e, "Invitation to {Recipient} could not be sent.", row.Email);
                 failed++;
             }

@@ -84,6 +84,23 @@ internal sealed class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <c>elearn</c> on the app's data folder beside the running app, as an operator does; fails on a non-zero exit.</summary>
+    public async Task RunCliAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [BuiltApp.Cli, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Root,
+        };
+        start.Environment["Storage__DataDirectory"] = Path.Combine(Root, "data");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"elearn {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await errors}");
+    }
+
     /// <summary>The app's last lines of output, for failure messages.</summary>
     public string Log => string.Join('\n', _log);
 

@@ -20,6 +20,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Web-first assertions retry until this (default 5 s), for the same reason as the context's timeouts below.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         if (!Chromium.IsInstalled)
         {
             // Skipped tests need nothing; required ones fail here with the reason.
@@ -40,14 +42,23 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string? timeZone = null, string? host = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium did not start.");
-        return await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host is null ? _server!.Address.ToString() : new UriBuilder(_server!.Address) { Host = host }.Uri.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = timeZone,
         });
+        // `dotnet test` runs the web and browser test projects side by side on two cores: a navigation that takes 1 s
+        // alone can take over Playwright's default 30 s then. These are waits, not measurements.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
     }
+
+    /// <summary>Runs the <c>elearn</c> command line on the app's data, beside the running app.</summary>
+    public Task RunCliAsync(params string[] arguments) =>
+        (_server ?? throw new InvalidOperationException("The app did not start.")).RunCliAsync(arguments);
 
     /// <summary>The app's recent output, for failure messages.</summary>
     public string ServerLog => _server?.Log ?? "";

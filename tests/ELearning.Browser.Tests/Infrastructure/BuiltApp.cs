@@ -20,15 +20,17 @@ internal static class BuiltApp
     /// <summary>The real curriculum the project ships.</summary>
     public static string ShippedContent => Path.Combine(Root, "content");
 
-    public static string Web
+    public static string Web => Built("ELearning.Web", "ELearning.Web.dll");
+
+    /// <summary>The <c>elearn</c> command line.</summary>
+    public static string Cli => Built("ELearning.Cli", "elearn.dll");
+
+    private static string Built(string project, string assembly)
     {
-        get
-        {
-            var here = AppContext.BaseDirectory;
-            var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var path = Path.Combine(Root, "src", "ELearning.Web", "bin", configuration, "net10.0", "ELearning.Web.dll");
-            Assert.True(File.Exists(path), $"{path} is missing: build the solution first.");
-            return path;
-        }
+        var here = AppContext.BaseDirectory;
+        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly);
+        Assert.True(File.Exists(path), $"{path} is missing: build the solution first.");
+        return path;
     }
 }

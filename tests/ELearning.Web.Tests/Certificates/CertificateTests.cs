@@ -194,7 +194,19 @@ public sealed class CertificateTests
 
         var certificate = Assert.Single(await CertificatesAsync(app));
         Assert.Equal(100m, certificate.ScorePercent);
-        Assert.StartsWith("/me?issued=" + certificate.Code, passed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // The learner lands on their result, as without certificates, and it says what was issued, with its PDF and /me.
+        var location = passed.Headers.Location!.OriginalString;
+        Assert.Equal($"{FixtureContent.Assessment}/attempts/2?issued={certificate.Code}", location);
+        var (_, result) = await browser.GetPageAsync(location);
+        var notice = result.QuerySelector(".certificate-issued")!;
+        Assert.Contains("Certificate issued: Hearing victims of trafficking.", notice.TextContent, StringComparison.Ordinal);
+        var links = notice.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/me/certificates/" + certificate.Code + ".pdf", links);
+        Assert.Contains("/me#certificates", links);
+        Assert.Contains("Passed", result.Body!.TextContent, StringComparison.Ordinal);
+        // Without the notice the result page is as before; a forged code of someone else's shows nothing.
+        var (_, plain) = await browser.GetPageAsync($"{FixtureContent.Assessment}/attempts/2?issued=ABCDEFGHJKMNPQRSTVWXYZ2345");
+        Assert.Null(plain.QuerySelector(".certificate-issued"));
     }
 
     [Fact]

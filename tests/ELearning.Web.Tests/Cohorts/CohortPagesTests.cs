@@ -147,10 +147,16 @@ public sealed class CohortPagesTests
         using var added = await trainer.SubmitAsync($"/trainer/cohorts/{id}", TestClient.FormNamed("add-learner"), [new("email", "new@example.eu")]);
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var mail = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(app.Directory.DataRoot, "mail"))));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(app.Directory.DataRoot, "mail")));
+        var mail = await File.ReadAllTextAsync(file);
         Assert.Contains("new@example.eu", mail, StringComparison.Ordinal);
         var link = System.Text.RegularExpressions.Regex.Match(mail, @"https://localhost/join/([A-Z0-9]+)");
         Assert.True(link.Success, mail);
+        // The theme's invitation.cshtml (which a deployment can override), not a body built in code.
+        var message = MimeKit.MimeMessage.Load(file);
+        Assert.Equal("Invitation to join Poiana Brașov 2026 on ELearning", message.Subject);
+        Assert.Contains("invites you to join the training group Poiana Brașov 2026 on ELearning.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Or enter the code {link.Groups[1].Value} when you register", message.TextBody, StringComparison.Ordinal);
 
         using var visitor = app.CreateBrowser();
         var (_, join) = await visitor.GetPageAsync(new Uri(link.Value).PathAndQuery);
