@@ -158,7 +158,7 @@ internal static class UsersCommand
     {
         var email = EmailOption();
         var command = new Command("reset-two-factor",
-            "Turn two-step sign-in off and forget the authenticator key and recovery codes (a lost phone); the account's sessions end.")
+            "Turn two-step sign-in off and forget the authenticator key, recovery codes and passkeys (a lost phone); the account's sessions end.")
         {
             email, dataDirectory,
         };
@@ -168,6 +168,14 @@ internal static class UsersCommand
                 || (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null)
             {
                 return 1;
+            }
+            // A passkey is a second factor too (a trainer's only one, perhaps, on the lost device): it goes as well.
+            foreach (var passkey in await users.GetPasskeysAsync(user))
+            {
+                if (!Report(await users.RemovePasskeyAsync(user, passkey.CredentialId)))
+                {
+                    return 1;
+                }
             }
             // Whoever holds a session (perhaps with the lost phone) signs in again, and a trainer or admin enrols anew.
             await Sessions.DeleteAllAsync(services.GetRequiredService<AppDbContext>(), user.Id, cancellationToken);

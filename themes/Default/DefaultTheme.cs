@@ -11,6 +11,7 @@ public static class DefaultTheme
             .Stylesheet("default.css")
             .Script("assessment.js")
             .Script("local-time.js")
+            .Script("passkeys.js")
             .Template<CatalogView, CatalogPage>()
             .Template<CourseView, CoursePage>()
             .Template<ModuleView, ModulePage>()

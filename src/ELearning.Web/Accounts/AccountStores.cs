@@ -30,7 +30,8 @@ internal static class AccountStores
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                // Version 3 adds passkeys (AspNetUserPasskeys; see PasskeyStorage).
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

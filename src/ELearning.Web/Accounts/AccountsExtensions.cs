@@ -137,6 +137,7 @@ internal static class AccountsExtensions
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("/Account/Login");
         });
+        app.MapPasskeys();
         return app;
     }
 }

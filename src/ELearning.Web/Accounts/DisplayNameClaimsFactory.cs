@@ -16,9 +16,14 @@ internal sealed class DisplayNameClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimType, user.DisplayName));
         // Lets the enrolment check (TwoFactorEnrolment) decide without a database read per request.
+        // A passkey counts as the second factor too (docs/decisions.md); one read, at sign-in and refresh only.
         if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(TwoFactorEnrolment.ClaimType, "1"));
+        }
+        else if (await PasskeyEndpoints.HasPasskeyAsync(UserManager, user))
+        {
+            identity.AddClaim(new Claim(TwoFactorEnrolment.ClaimType, TwoFactorEnrolment.PasskeyOnly));
         }
         return identity;
     }

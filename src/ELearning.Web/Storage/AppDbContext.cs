@@ -47,6 +47,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ide
             user.Property(u => u.Institution).HasMaxLength(200).IsRequired();
         });
 
+        builder.Entity<IdentityUserPasskey<string>>(PasskeyStorage.Configure);
         builder.Entity<UserSession>(UserSession.Configure);
         builder.Entity<Certificate>(Certificate.Configure);
         Cohort.Configure(builder);

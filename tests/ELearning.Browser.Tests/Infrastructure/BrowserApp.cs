@@ -38,12 +38,13 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) on the app; dispose it at the end of the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string? timeZone = null)
+    /// <param name="host">Another name for the app's address: WebAuthn needs a domain ("localhost"), not an IP address.</param>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string? timeZone = null, string? host = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium did not start.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = _server!.Address.ToString(),
+            BaseURL = host is null ? _server!.Address.ToString() : new UriBuilder(_server!.Address) { Host = host }.Uri.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = timeZone,

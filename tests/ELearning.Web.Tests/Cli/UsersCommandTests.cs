@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using ELearning.Web.Accounts;
 using ELearning.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ELearning.Web.Tests.Cli;
 
@@ -166,6 +169,11 @@ public sealed class UsersCommandTests
         using (var app = new TestApp(directory))
         {
             await app.CreateUserAsync("trainer@example.eu", TestData.Password, "Learner", "Trainer");
+            // A passkey is a second factor too: the reset forgets it as well.
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var passkey = new UserPasskeyInfo([1, 2, 3], [4, 5, 6], DateTimeOffset.UtcNow, 0, ["internal"], true, false, false, [], []) { Name = "Lost phone" };
+            Assert.True((await users.AddOrUpdatePasskeyAsync((await users.FindByEmailAsync("trainer@example.eu"))!, passkey)).Succeeded);
         }
         var (exit, output) = await RunCliAsync(directory, null, "users", "reset-two-factor", "--email", "trainer@example.eu");
         Assert.True(exit == 0, output);

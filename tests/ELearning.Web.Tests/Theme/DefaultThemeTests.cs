@@ -135,7 +135,8 @@ public sealed class DefaultThemeTests : ThemeTestContext
     public void TheDefaultThemeShipsItsAssessmentScriptInsideTheAssembly()
     {
         var theme = ELearning.Themes.Default.DefaultTheme.Create();
-        Assert.Equal(["assessment.js", "local-time.js"], theme.Scripts);
+        Assert.Equal(["assessment.js", "local-time.js", "passkeys.js"], theme.Scripts);
+        Assert.True(theme.Assets.GetFileInfo("passkeys.js").Exists);
         var script = theme.Assets.GetFileInfo("assessment.js");
         Assert.True(script.Exists);
         using var reader = new StreamReader(script.CreateReadStream());
