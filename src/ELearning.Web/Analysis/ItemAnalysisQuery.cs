@@ -75,7 +75,7 @@ internal static class ItemAnalysisQuery
         // One narrow row per attempt (maximum, stored percentage, test score); a GROUP BY over the LEFT JOIN that would
         // count them is beyond EF's translation, and these rows are small.
         var heads = await attempts
-            .Select(a => new { a.MaxScore, a.Percent, Total = totals.Where(t => t.AttemptId == a.Id).Select(t => t.Total).FirstOrDefault() })
+            .Select(a => new { a.MaxScore, a.Percent, Total = db.AttemptQuestions.Where(q => q.AttemptId == a.Id).Sum(q => (double?)q.Score ?? 0) })
             .ToListAsync(cancel);
         var scores = await (from q in rows
                             join t in totals on q.AttemptId equals t.AttemptId
