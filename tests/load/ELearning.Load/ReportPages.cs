@@ -323,7 +323,9 @@ internal static class ReportPages
             // Reference: the matrix page's own bytes as a static file (Kestrel's static files, same server).
             "/reference.html",
         ];
-        Console.WriteLine($"{"page",-62}{"median",9}{"max",9}{"queries",9}{"bytes",10}");
+        // Server CPU per request (median) beside the client's wall time: on the shared machine the wall time mostly
+        // measures the wait for a core, the CPU time what the page costs.
+        Console.WriteLine($"{"page",-62}{"median",9}{"max",9}{"cpu",9}{"queries",9}{"bytes",10}");
         var pass = true;
         foreach (var page in pages)
         {
@@ -346,24 +348,28 @@ internal static class ReportPages
                 }
             }
             var times = new List<double>();
+            var cpu = new List<double>();
             var queries = 0;
             long bytes = 0;
             for (var i = 0; i < 5; i++)
             {
                 await Task.Delay(300, cancel); // the log of the previous request is read asynchronously
                 var before = server.CommandCount;
+                var cpuBefore = server.CpuTime;
                 var clock = Stopwatch.StartNew();
                 using var response = await http.GetAsync(new Uri(page, UriKind.Relative), cancel);
                 var body = await response.Content.ReadAsByteArrayAsync(cancel);
                 times.Add(clock.Elapsed.TotalMilliseconds);
+                cpu.Add((server.CpuTime - cpuBefore).TotalMilliseconds);
                 bytes = body.Length;
                 await Task.Delay(300, cancel);
                 queries = server.CommandCount - before;
             }
             times.Sort();
+            cpu.Sort();
             var median = times[times.Count / 2];
             pass &= median < 1000;
-            Console.WriteLine(FormattableString.Invariant($"{page,-62}{median,7:F0}ms{times[^1],7:F0}ms{queries,9}{bytes,10:N0}"));
+            Console.WriteLine(FormattableString.Invariant($"{page,-62}{median,7:F0}ms{times[^1],7:F0}ms{cpu[cpu.Count / 2],7:F0}ms{queries,9}{bytes,10:N0}"));
         }
         if (server.ProblemCount > 0)
         {
