@@ -22,9 +22,9 @@ internal enum AttemptSelection
 internal sealed record AnalysisData(ItemAnalysis Analysis, IReadOnlyList<decimal> Percents);
 
 /// <summary>
-/// Loads what item analysis needs, and nothing more: per attempt its id and maximum, per question row its attempt, id,
-/// score and (for choice questions only) the small response JSON. The stored question definitions (large JSON) are
-/// never read: option keys come from the current catalog's assessment.
+/// Loads what item analysis needs as counts the database computes (see <see cref="LoadAsync"/>): no question row is
+/// loaded one by one, and only the small response JSON of choice questions is read (grouped). The stored question
+/// definitions (large JSON) are never read: option keys come from the current catalog's assessment.
 /// </summary>
 internal static class ItemAnalysisQuery
 {
@@ -61,7 +61,8 @@ internal static class ItemAnalysisQuery
     /// <summary>
     /// Three queries, whatever the number of attempts: per attempt its maximum, percentage and test score (summed by the
     /// database); per (question, score, test score) the number of question rows (GROUP BY); per (choice question,
-    /// response) the number of picks (GROUP BY). <see cref="ItemStatistics"/> computes from those counts exactly what it computes from the rows.
+    /// response) the number of picks (GROUP BY). <see cref="ItemStatistics"/> computes from those counts exactly what it
+    /// computes from the rows.
     /// </summary>
     public static async Task<AnalysisData> LoadAsync(
         AppDbContext db, ClaimsPrincipal user, Assessment assessment, int? cohortId, AttemptSelection selection, CancellationToken cancel)
@@ -77,8 +78,9 @@ internal static class ItemAnalysisQuery
         var heads = await attempts
             .Select(a => new { a.MaxScore, a.Percent, Total = db.AttemptQuestions.Where(q => q.AttemptId == a.Id).Sum(q => (double?)q.Score ?? 0) })
             .ToListAsync(cancel);
-        var scores = await (from q in rows
-                            join t in totals on q.AttemptId equals t.AttemptId
+        // The join with the selected attempts' totals is the only filter: the selection is evaluated once.
+        var scores = await (from t in totals
+                            join q in db.AttemptQuestions on t.AttemptId equals q.AttemptId
                             group q by new { q.QuestionId, Score = (double?)q.Score ?? 0, t.Total } into g
                             select new ItemScoreCount(g.Key.QuestionId, g.Key.Score, g.Key.Total, g.Count())).ToListAsync(cancel);
         var choiceIds = assessment.Questions.OfType<ChoiceQuestion>().Select(q => q.Id).ToList();
