@@ -20,9 +20,9 @@ namespace ELearning.Load;
 /// <summary>
 /// Phase reports (<c>--only reports</c>; <c>--only generate</c> stops after the generator and keeps the folder):
 /// 10,000 learners in 40 cohorts, each with up to 3 modules of the shipped course read and up to 3 graded attempts per
-/// module (plus some trainers' trials, which reports must skip), inserted straight into a SQLite file in one
-/// transaction; then the real app runs on it and each report page is timed (client side, median of 5 after one warm-up)
-/// with the number of SQL commands it ran (EF's command log at Information). The cohort matrix and item analysis are
+/// module (with the drawn questions, their stored definitions and graded responses), inserted straight into a SQLite file
+/// in one transaction; then the real app runs on it and each report page is timed (client side, median of 5 after one
+/// warm-up) with the server's CPU time and the number of SQL commands it ran (EF's command log at Information). The cohort matrix and item analysis are
 /// timed too when the app has them (404 is reported as "absent"). Goal: each page under 1 s.
 /// </summary>
 internal static class ReportPages
