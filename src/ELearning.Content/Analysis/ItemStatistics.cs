@@ -67,7 +67,7 @@ public sealed record ItemAnalysis(TestResult Test, IReadOnlyList<ItemResult> Ite
 /// An item drawn by only some attempts (a pool with <c>draw:</c>) is analysed over the attempts that drew it, as Moodle
 /// does for random questions; α then needs every attempt to have drawn the same items.
 /// </summary>
-public static class ItemStatistics
+public static partial class ItemStatistics
 {
     /// <summary>A distractor picked by at least this share of those who answered is flagged (if more than any key).</summary>
     public const double DistractorShare = 0.5;

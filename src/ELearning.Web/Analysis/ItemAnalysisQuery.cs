@@ -22,9 +22,9 @@ internal enum AttemptSelection
 internal sealed record AnalysisData(ItemAnalysis Analysis, IReadOnlyList<decimal> Percents);
 
 /// <summary>
-/// Loads what item analysis needs, and nothing more: per attempt its id and maximum, per question row its attempt, id,
-/// score and (for choice questions only) the small response JSON. The stored question definitions (large JSON) are
-/// never read: option keys come from the current catalog's assessment.
+/// Loads what item analysis needs as counts the database computes (see <see cref="LoadAsync"/>): no question row is
+/// loaded one by one, and only the small response JSON of choice questions is read (grouped). The stored question
+/// definitions (large JSON) are never read: option keys come from the current catalog's assessment.
 /// </summary>
 internal static class ItemAnalysisQuery
 {
@@ -58,24 +58,47 @@ internal static class ItemAnalysisQuery
         };
     }
 
+    /// <summary>
+    /// Three queries, whatever the number of attempts: per attempt its maximum, percentage and test score (summed by the
+    /// database); per (question, score, test score) the number of question rows (GROUP BY); per (choice question,
+    /// response) the number of picks (GROUP BY). <see cref="ItemStatistics"/> computes from those counts exactly what it
+    /// computes from the rows.
+    /// </summary>
     public static async Task<AnalysisData> LoadAsync(
         AppDbContext db, ClaimsPrincipal user, Assessment assessment, int? cohortId, AttemptSelection selection, CancellationToken cancel)
     {
         var attempts = Attempts(db, user, assessment, cohortId, selection);
-        var heads = await attempts.Select(a => new { a.Id, a.MaxScore, a.Percent }).ToListAsync(cancel);
-        var choiceIds = assessment.Questions.OfType<ChoiceQuestion>().Select(q => q.Id).ToList();
-        var rows = await db.AttemptQuestions
-            .Where(q => attempts.Select(a => a.Id).Contains(q.AttemptId))
-            .Select(q => new { q.AttemptId, q.QuestionId, q.Score, Response = choiceIds.Contains(q.QuestionId) ? q.Response : null })
+        var ids = attempts.Select(a => a.Id);
+        var rows = db.AttemptQuestions.Where(q => ids.Contains(q.AttemptId));
+        // The test score T of each attempt (an unanswered question counts 0), as the database sums it.
+        var totals = rows.GroupBy(q => q.AttemptId).Select(g => new { AttemptId = g.Key, Total = g.Sum(q => (double?)q.Score ?? 0) });
+
+        // One narrow row per attempt (maximum, stored percentage, test score); a GROUP BY over the LEFT JOIN that would
+        // count them is beyond EF's translation, and these rows are small.
+        var heads = await attempts
+            .Select(a => new { a.MaxScore, a.Percent, Total = db.AttemptQuestions.Where(q => q.AttemptId == a.Id).Sum(q => (double?)q.Score ?? 0) })
             .ToListAsync(cancel);
-        var byAttempt = rows.GroupBy(r => r.AttemptId).ToDictionary(g => g.Key, g => g.ToList());
+        // The join with the selected attempts' totals is the only filter: the selection is evaluated once.
+        var scores = await (from t in totals
+                            join q in db.AttemptQuestions on t.AttemptId equals q.AttemptId
+                            group q by new { q.QuestionId, Score = (double?)q.Score ?? 0, t.Total } into g
+                            select new ItemScoreCount(g.Key.QuestionId, g.Key.Score, g.Key.Total, g.Count())).ToListAsync(cancel);
+        var choiceIds = assessment.Questions.OfType<ChoiceQuestion>().Select(q => q.Id).ToList();
+        var responses = await rows.Where(q => q.Response != null && choiceIds.Contains(q.QuestionId))
+            .GroupBy(q => new { q.QuestionId, q.Response })
+            .Select(g => new { g.Key.QuestionId, g.Key.Response, Count = g.Count() })
+            .ToListAsync(cancel);
+
         // Choice responses repeat ({"option":["b"]}): each distinct one is parsed once.
         var parsed = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var scored = heads.Select(h => new ScoredAttempt(h.MaxScore,
-            [.. (byAttempt.GetValueOrDefault(h.Id) ?? []).Select(r => new ItemScore(r.QuestionId, r.Score ?? 0, Chosen(r.Response, parsed)))])).ToList();
         var items = assessment.Questions.Select(q => new AnalysedItem(q.Id, q.Points,
             q is ChoiceQuestion choice ? [.. choice.Options.Select(o => new AnalysedOption(o.Id, o.IsCorrect))] : [])).ToList();
-        return new AnalysisData(ItemStatistics.Analyse(items, scored), [.. heads.Select(h => h.Percent ?? 0)]);
+        var analysis = ItemStatistics.Analyse(
+            items,
+            [.. heads.GroupBy(h => (h.Total, h.MaxScore)).Select(g => new TotalCount(g.Key.Total, g.Key.MaxScore, g.Count()))],
+            scores,
+            [.. responses.Select(r => new ResponseCount(r.QuestionId, Chosen(r.Response, parsed), r.Count))]);
+        return new AnalysisData(analysis, [.. heads.Select(h => h.Percent ?? 0)]);
     }
 
     private static string[] Chosen(string? response, Dictionary<string, string[]> parsed)

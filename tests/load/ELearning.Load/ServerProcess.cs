@@ -56,6 +56,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>SQL commands the app ran so far (EF's <c>Executed DbCommand</c> lines; 0 unless that category logs at Information).</summary>
     public int CommandCount => Volatile.Read(ref _commandCount);
 
+    /// <summary>CPU time the server process used so far (all its threads), a figure that holds on a busy machine.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public IReadOnlyList<string> Problems
     {
         get
