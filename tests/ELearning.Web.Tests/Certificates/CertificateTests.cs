@@ -543,4 +543,20 @@ public sealed class CertificateTests
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task TheCredentialCheckIsRateLimitedPerAddressLikeTheCodePages()
+    {
+        using var app = AppWithCertificate(settings: new() { ["RateLimits:CertificateChecksPerMinute"] = "2" });
+        using var visitor = app.CreateBrowser();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await visitor.Http.GetAsync("/certificates/verify");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
 }
