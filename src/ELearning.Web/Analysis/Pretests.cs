@@ -85,12 +85,6 @@ internal static class Pretests
         Review = nameof(ReviewPolicy.Score),
         QuestionsPerPage = Math.Max(1, assessment.QuestionsPerPage),
         MaxScore = drawn.Sum(q => q.Points),
-        Questions = [.. drawn.Select((q, i) => new AttemptQuestion
-        {
-            Position = i,
-            QuestionId = q.Id,
-            Definition = QuestionViews.Serialize(q),
-            DisplayOrder = QuestionViews.Serialize(QuestionViews.Shuffle(q, assessment.ShuffleOptions, Random.Shared)),
-        })],
+        Questions = Attempts.Stored(drawn, assessment, Random.Shared),
     };
 }

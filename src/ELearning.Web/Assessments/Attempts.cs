@@ -100,13 +100,7 @@ internal static class Attempts
             Review = assessment.Review.ToString(),
             QuestionsPerPage = Math.Max(1, assessment.QuestionsPerPage),
             MaxScore = drawn.Sum(q => q.Points),
-            Questions = [.. drawn.Select((q, i) => new AttemptQuestion
-            {
-                Position = i,
-                QuestionId = q.Id,
-                Definition = QuestionViews.Serialize(q),
-                DisplayOrder = QuestionViews.Serialize(QuestionViews.Shuffle(q, assessment.ShuffleOptions, random)),
-            })],
+            Questions = Stored(drawn, assessment, random),
         };
         db.AssessmentAttempts.Add(attempt);
         try
@@ -124,6 +118,16 @@ internal static class Attempts
             return winner is { } number ? new StartOutcome.Existing(number) : new StartOutcome.Refused(null);
         }
     }
+
+    /// <summary>The drawn questions as an attempt stores them: full definition (key included) and the order shown.</summary>
+    public static List<AttemptQuestion> Stored(IReadOnlyList<Question> drawn, Assessment assessment, Random random) =>
+        [.. drawn.Select((q, i) => new AttemptQuestion
+        {
+            Position = i,
+            QuestionId = q.Id,
+            Definition = QuestionViews.Serialize(q),
+            DisplayOrder = QuestionViews.Serialize(QuestionViews.Shuffle(q, assessment.ShuffleOptions, random)),
+        })];
 
     /// <summary>One learner's attempt by number, with its questions: the attempt pages' one query, compiled once.</summary>
     public static Task<AssessmentAttempt?> FindAsync(AppDbContext db, string userId, string course, string module, int number) =>

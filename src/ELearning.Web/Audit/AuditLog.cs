@@ -20,40 +20,31 @@ internal static class AuditLog
         string? learnerId = null)
     {
         var user = http.User;
-        var name = user.FindFirstValue(ClaimTypes.Name) ?? "";
-        var entry = new AuditEntry
+        return Add(db, new AuditEntry
         {
             At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             ActorId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-            ActorName = name,
-            Action = action,
-            TargetType = targetType,
-            TargetId = targetId,
-            LearnerId = learnerId,
-            Details = Truncate(details),
-            Reason = Truncate(reason),
+            ActorName = user.FindFirstValue(ClaimTypes.Name) ?? "",
             Address = http.Connection.RemoteIpAddress?.ToString() ?? "",
-        };
-        db.AuditLog.Add(entry);
-        return entry;
+        }, action, targetType, targetId, reason, details, learnerId);
     }
 
     /// <summary>An entry for an action taken from the command line by the operator (who has the database file anyway).</summary>
     public static AuditEntry AddFromCli(
-        AppDbContext db, DateTime at, string action, string targetType, string targetId, string reason = "", string details = "", string? learnerId = null)
+        AppDbContext db, DateTime at, string action, string targetType, string targetId, string reason = "", string details = "", string? learnerId = null) =>
+        Add(db, new AuditEntry { At = at, ActorName = "elearn (command line, " + Environment.UserName + ")", Address = "cli" },
+            action, targetType, targetId, reason, details, learnerId);
+
+    // The part both share: what was done, to what, and why.
+    private static AuditEntry Add(
+        AppDbContext db, AuditEntry entry, string action, string targetType, string targetId, string reason, string details, string? learnerId)
     {
-        var entry = new AuditEntry
-        {
-            At = at,
-            ActorName = "elearn (command line, " + Environment.UserName + ")",
-            Action = action,
-            TargetType = targetType,
-            TargetId = targetId,
-            LearnerId = learnerId,
-            Details = Truncate(details),
-            Reason = Truncate(reason),
-            Address = "cli",
-        };
+        entry.Action = action;
+        entry.TargetType = targetType;
+        entry.TargetId = targetId;
+        entry.LearnerId = learnerId;
+        entry.Details = Truncate(details);
+        entry.Reason = Truncate(reason);
         db.AuditLog.Add(entry);
         return entry;
     }

@@ -57,7 +57,7 @@ internal sealed class CertificateDocuments(
             Blank(certificate.SignatoryRole),
             Signature(certificate.SignatureImage),
             ReadImage(templates.FindFile(LogoFile)),
-            GroupCode(certificate.Code),
+            CertificateCodes.Display(certificate.Code),
             url,
             url is null ? null : QrCode(url),
             pdfUrl,
@@ -74,10 +74,6 @@ internal sealed class CertificateDocuments(
     }
 
     public Task<string> HtmlAsync(CertificateDocumentView view) => templates.RenderAsync("certificate", view);
-
-    /// <summary>Groups of four, e.g. <c>7KQM-2XRT-…</c>: easier to read out and type than one run of 26 characters.</summary>
-    public static string GroupCode(string code) =>
-        string.Join('-', code.Chunk(4).Select(group => new string(group)));
 
     /// <summary>Upper case without separators, as stored; null when it cannot be a code.</summary>
     public static string? NormaliseCode(string? code)

@@ -84,7 +84,7 @@ internal static class PdfRendering
             "Director",
             Signature: null,
             Logo: null,
-            CertificateDocuments.GroupCode(code),
+            CertificateCodes.Display(code),
             url,
             CertificateDocuments.QrCode(url),
             PdfUrl: null,
